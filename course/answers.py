@@ -1,0 +1,258 @@
+"""Answer widgets for graded closed questions, and the checks that hidden tests call.
+
+A notebook's hidden setup cell makes one ``AnswerSheet``; each question cell shows a
+widget with it, and each (hidden) test cell checks the saved answer::
+
+    sheet = AnswerSheet("voorbeeldopdracht")      # setup cell
+    sheet.single_choice(1, ["DigiD", "eHerkenning"])  # question cell
+    sheet.require(1)                               # test cell, visible part
+    sheet.check_choice(1, "DigiD")                 # test cell, hidden part
+
+Answers live in ``<name>.antwoorden.json`` next to the notebook. A widget writes it only
+when the learner changes the answer; on every run (also during nbgrader validate and
+autograde) it shows the saved answer and prints ``Jouw antwoord: …`` as plain text, so
+the line also lands in nbgrader's feedback. Tests read the file, never widget state.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import ipywidgets as widgets
+from IPython.display import display
+
+from course import messages as msg
+from course.numbers import format_number, parse_number
+from course.storage import JsonStore
+
+ANSWERS_SUFFIX = ".antwoorden.json"
+ANSWER_CLASS = "sp-answer"
+
+
+class NietBeantwoord(AssertionError):  # noqa: N818 - the class name is what learners read
+    """A graded question has no saved answer (or the answers file is unreadable)."""
+
+
+class NogNietGoed(AssertionError):  # noqa: N818 - the class name is what learners read
+    """A graded question's saved answer is not the right one."""
+
+
+def under_nbgrader() -> bool:
+    """True while nbgrader validates or autogrades: there is no browser to show widgets."""
+    return bool(os.environ.get("NBGRADER_EXECUTION"))
+
+
+def describe(value) -> str:
+    """A saved answer as the learner should read it back."""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        return format_number(float(value))
+    if isinstance(value, list):
+        return "; ".join(str(item) for item in value) if value else "(niets gekozen)"
+    return str(value)
+
+
+def normalise_text(text: str) -> str:
+    """Compare short text answers without caring about case, spaces or a final full stop."""
+    return " ".join(str(text).casefold().split()).strip(" .!?")
+
+
+class AnswerSheet:
+    """The answers of one notebook, stored in ``<name>.antwoorden.json`` beside it."""
+
+    def __init__(self, name: str, folder: str | Path | None = None):
+        self.name = name
+        self.path = Path(folder or Path.cwd()).resolve() / f"{name}{ANSWERS_SUFFIX}"
+        self.store = JsonStore(self.path)
+        self._warned = False
+        self._backup_reported = False
+
+    # ----------------------------------------------------------------- reading
+    def saved(self, question) -> object | None:
+        """The saved answer to ``question``, or ``None``."""
+        return self.store.load().get(str(question))
+
+    def answer(self, question):
+        """The saved answer; raises ``NietBeantwoord`` with a Dutch message when missing."""
+        data = self.store.load()
+        if self.store.problem is not None and not data:
+            raise NietBeantwoord(
+                msg.ANSWERS_CORRUPT_IN_TEST.format(file=self.path.name, question=question)
+            )
+        value = data.get(str(question))
+        if value is None or value == "" or value == []:
+            raise NietBeantwoord(msg.NOT_ANSWERED.format(question=question))
+        return value
+
+    def require(self, question) -> None:
+        """Fail with ``Je hebt vraag N nog niet beantwoord.`` when there is no answer."""
+        self.answer(question)
+
+    # ------------------------------------------------------------------ checks
+    def _wrong(self, question):
+        return NogNietGoed(msg.WRONG.format(question=question))
+
+    def check_choice(self, question, expected: str) -> None:
+        """Pass when the single-choice answer equals ``expected``."""
+        if self.answer(question) != expected:
+            raise self._wrong(question)
+
+    def check_choices(self, question, expected: Sequence[str]) -> None:
+        """Pass when exactly the options in ``expected`` were ticked."""
+        value = self.answer(question)
+        if not isinstance(value, list) or set(value) != set(expected):
+            raise self._wrong(question)
+
+    def check_number(self, question, expected: float, tolerance: float = 0.0) -> None:
+        """Pass when the number is within ``tolerance`` of ``expected``."""
+        value = self.answer(question)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self._wrong(question)
+        if abs(float(value) - expected) > tolerance + 1e-9:
+            raise self._wrong(question)
+
+    def check_text(self, question, accepted: Sequence[str]) -> None:
+        """Pass when the text matches one of ``accepted`` (case and spaces ignored)."""
+        value = self.answer(question)
+        if not isinstance(value, str):
+            raise self._wrong(question)
+        if normalise_text(value) not in {normalise_text(item) for item in accepted}:
+            raise self._wrong(question)
+
+    # ----------------------------------------------------------------- widgets
+    def single_choice(self, question, options: Sequence[str]) -> None:
+        """Radio buttons: the learner picks one option."""
+        saved = self._start(question)
+        if saved is _HEADLESS:
+            return
+        value = saved if saved in options else None
+        radio = widgets.RadioButtons(
+            options=list(options),
+            value=value,
+            description=msg.QUESTION_LABEL.format(question=question),
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="auto"),
+        )
+        self._show(question, radio, saved, lambda change: change["new"])
+
+    def multiple_choice(self, question, options: Sequence[str]) -> None:
+        """Check boxes: the learner ticks one or more options."""
+        saved = self._start(question)
+        if saved is _HEADLESS:
+            return
+        ticked = set(saved) if isinstance(saved, list) else set()
+        boxes = [
+            widgets.Checkbox(
+                value=option in ticked,
+                description=option,
+                indent=False,
+                layout=widgets.Layout(width="auto"),
+            )
+            for option in options
+        ]
+        label = widgets.HTML(
+            f"<strong>{msg.QUESTION_LABEL.format(question=question)}</strong> "
+            f"({msg.MULTIPLE_HINT})"
+        )
+        group = widgets.VBox([label, *boxes])
+
+        def current(_change):
+            return [box.description for box in boxes if box.value]
+
+        self._show(question, group, saved, current, sources=boxes)
+
+    def number(self, question, unit: str | None = None) -> None:
+        """A text box for a number, typed the Dutch way (12,50)."""
+        saved = self._start(question)
+        if saved is _HEADLESS:
+            return
+        box = widgets.Text(
+            value=format_number(float(saved)) if isinstance(saved, int | float) else "",
+            placeholder=msg.NUMBER_PLACEHOLDER,
+            description=msg.QUESTION_LABEL.format(question=question),
+            continuous_update=False,
+            style={"description_width": "initial"},
+        )
+        parts = [box] + ([widgets.Label(unit)] if unit else [])
+
+        def current(change):
+            text = change["new"]
+            if not text.strip():
+                return None
+            number = parse_number(text)
+            if number is None:
+                raise ValueError(msg.NOT_A_NUMBER.format(text=text))
+            return number
+
+        self._show(question, widgets.HBox(parts), saved, current, sources=[box])
+
+    def short_text(self, question) -> None:
+        """A one-line text box for a short answer."""
+        saved = self._start(question)
+        if saved is _HEADLESS:
+            return
+        box = widgets.Text(
+            value=saved if isinstance(saved, str) else "",
+            placeholder=msg.TEXT_PLACEHOLDER,
+            description=msg.QUESTION_LABEL.format(question=question),
+            continuous_update=False,
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="30em"),
+        )
+
+        def current(change):
+            return change["new"].strip() or None
+
+        self._show(question, box, saved, current, sources=[box])
+
+    # ---------------------------------------------------------------- plumbing
+    def _start(self, question):
+        """Load the saved answer; without a browser, only print it."""
+        saved = self.saved(question)
+        if self.store.problem is not None and not self._warned:
+            self._warned = True
+            print(msg.ANSWERS_CORRUPT)
+        if under_nbgrader():
+            print(_line(saved))
+            return _HEADLESS
+        return saved
+
+    def _show(
+        self,
+        question,
+        widget: widgets.Widget,
+        saved,
+        current: Callable,
+        sources: Sequence[widgets.Widget] | None = None,
+    ) -> None:
+        widget.add_class(ANSWER_CLASS)
+        display(widget)
+        handle = display({"text/plain": _line(saved)}, raw=True, display_id=True)
+
+        def on_change(change):
+            try:
+                value = current(change)
+            except ValueError as problem:
+                handle.update({"text/plain": str(problem)}, raw=True)
+                return
+            self.store.update(str(question), value)
+            text = _line(value)
+            if self.store.backup is not None and not self._backup_reported:
+                self._backup_reported = True
+                text += "\n" + msg.ANSWERS_BACKED_UP.format(backup=self.store.backup.name)
+            handle.update({"text/plain": text}, raw=True)
+
+        for source in sources or [widget]:
+            source.observe(on_change, names="value")
+
+
+_HEADLESS = object()
+
+
+def _line(value) -> str:
+    if value is None or value == "" or value == []:
+        return msg.NO_ANSWER_YET
+    return msg.YOUR_ANSWER.format(answer=describe(value))

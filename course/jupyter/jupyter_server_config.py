@@ -1,0 +1,21 @@
+"""JupyterLab for learners (loaded because the launcher puts this folder on JUPYTER_CONFIG_PATH).
+
+Dutch interface, no news or update checks, the course stylesheet, and nbgrader's learner
+tools only: the formgrader and the assignment-creation tools are for trainers.
+"""
+
+from pathlib import Path
+
+here = Path(__file__).resolve().parent
+
+c.LabApp.app_settings_dir = str(here / "settings")  # holds overrides.json (Dutch, no news)
+c.LabApp.custom_css = True
+c.ServerApp.static_custom_path = [str(here / "custom")]
+c.LabApp.news_url = None
+c.LabApp.check_for_updates_class = "jupyterlab.NeverCheckForUpdate"
+c.ServerApp.jpserver_extensions = {
+    "nbgrader.server_extensions.formgrader": False,
+    "nbgrader.server_extensions.course_list": False,
+    "nbgrader.server_extensions.assignment_list": True,
+    "nbgrader.server_extensions.validate_assignment": True,
+}

@@ -1,0 +1,146 @@
+"""Lesson progress on the learner's own machine: a "done" button and an overview per module.
+
+Progress lives in ``voortgang.json`` in the learner's data folder (``$SLEUTELPERSONEN_HOME``
+or ``~/.sleutelpersonen``), outside every assignment folder, so it is never handed in.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import ipywidgets as widgets
+from IPython.display import HTML, display
+
+from course import messages as msg
+from course.catalog import Catalog, load_catalog
+from course.storage import JsonStore
+
+
+def learner_home() -> Path:
+    """The learner's private data folder (created on first use)."""
+    return Path(os.environ.get("SLEUTELPERSONEN_HOME") or Path.home() / ".sleutelpersonen")
+
+
+def progress_store() -> JsonStore:
+    """The progress file: lesson id → ``{"done": true, "when": "…"}``."""
+    return JsonStore(learner_home() / "voortgang.json")
+
+
+def is_done(lesson_id: str, store: JsonStore | None = None) -> bool:
+    """Whether the learner marked this lesson as done."""
+    entry = (store or progress_store()).load().get(lesson_id)
+    return bool(isinstance(entry, dict) and entry.get("done"))
+
+
+def mark_done(lesson_id: str, done: bool = True, store: JsonStore | None = None) -> None:
+    """Mark a lesson as done (or not done again)."""
+    value = {"done": True, "when": datetime.now().isoformat(timespec="seconds")} if done else None
+    (store or progress_store()).update(lesson_id, value)
+
+
+@dataclass(frozen=True)
+class ModuleProgress:
+    """How far the learner is in one module."""
+
+    number: int
+    title: str
+    done: int
+    total: int
+    available: int
+
+    @property
+    def line(self) -> str:
+        name = f"Module {self.number}: {self.title}"
+        if self.available == 0:
+            return msg.PROGRESS_NONE_YET.format(module=name)
+        return msg.PROGRESS_LINE.format(module=name, done=self.done, total=self.total)
+
+
+def module_progress(catalog: Catalog | None = None) -> list[ModuleProgress]:
+    """Progress for every module of the course."""
+    catalog = catalog or load_catalog()
+    saved = progress_store().load()
+    result = []
+    for module in catalog.modules:
+        done = sum(
+            1
+            for lesson in module.lessons
+            if isinstance(saved.get(lesson.id), dict) and saved[lesson.id].get("done")
+        )
+        available = sum(1 for lesson in module.lessons if lesson.available)
+        result.append(
+            ModuleProgress(module.number, module.title, done, len(module.lessons), available)
+        )
+    return result
+
+
+def show_progress(catalog: Catalog | None = None) -> None:
+    """Show a progress bar per module, with a plain-text line for screen readers and feedback."""
+    rows = []
+    lines = []
+    for item in module_progress(catalog):
+        label = html.escape(item.line)
+        rows.append(
+            f'<p class="sp-progress"><label>{label}<br>'
+            f'<progress max="{item.total}" value="{item.done}">{item.done}/{item.total}'
+            f"</progress></label></p>"
+        )
+        lines.append(item.line)
+    display({"text/html": "".join(rows), "text/plain": "\n".join(lines)}, raw=True)
+
+
+def done_button(lesson_id: str) -> None:
+    """The button at the end of a lesson: "Ik heb deze les afgerond"."""
+    store = progress_store()
+    load_catalog().lesson(lesson_id)  # fail early on a typo in the lesson id
+    toggle = widgets.ToggleButton(
+        value=is_done(lesson_id, store),
+        description=msg.MARK_DONE,
+        icon="check",
+        layout=widgets.Layout(width="auto"),
+    )
+    toggle.add_class("sp-done-button")
+    status = widgets.HTML(_status(toggle.value))
+
+    def on_change(change):
+        mark_done(lesson_id, change["new"], store)
+        status.value = _status(change["new"])
+
+    toggle.observe(on_change, names="value")
+    display(widgets.VBox([toggle, status]))
+
+
+def _status(done: bool) -> str:
+    return f'<span role="status">{msg.MARKED_DONE if done else ""}</span>'
+
+
+def show_map(catalog: Catalog | None = None) -> None:
+    """The course map: each module with its lessons (linked when available) and assignment."""
+    catalog = catalog or load_catalog()
+    saved = progress_store().load()
+    parts = []
+    for module in catalog.modules:
+        items = []
+        for lesson in module.lessons:
+            title = html.escape(lesson.title)
+            if lesson.available:
+                done = isinstance(saved.get(lesson.id), dict) and saved[lesson.id].get("done")
+                state = msg.LESSON_DONE if done else msg.LESSON_AVAILABLE
+                items.append(
+                    f'<li><a href="{html.escape(lesson.notebook)}">{title}</a> '
+                    f"({lesson.minutes} minuten, {state})</li>"
+                )
+            else:
+                items.append(f"<li>{title} ({lesson.minutes} minuten, {msg.LESSON_COMING})</li>")
+        assignments = ", ".join(html.escape(a.title) for a in module.assignments)
+        parts.append(
+            f"<h3>Module {module.number}: {html.escape(module.title)}</h3>"
+            f"<p>{html.escape(module.summary)}</p><ul>{''.join(items)}</ul>"
+            f"<p>Opdracht: {assignments}</p>"
+        )
+    parts.append(f"<h3>Het keurmerk</h3><p>{html.escape(catalog.keurmerk)}</p>")
+    display(HTML("".join(parts)))

@@ -1,0 +1,32 @@
+"""nbgrader settings shared by every cohort of Sleutelpersonen Werken.
+
+A cohort's own ``nbgrader_config.py`` loads this file and adds its root folder, e.g.::
+
+    c = get_config()
+    load_subconfig("/pad/naar/repo/grading/nbgrader_config.py")
+    c.CourseDirectory.root = "/pad/naar/cohort"
+    c.CourseDirectory.source_directory = "/pad/naar/repo/assignments"
+"""
+
+c = get_config()
+
+c.CourseDirectory.course_id = "sleutelpersonen"
+
+# Dutch stubs that do not raise: learners see a friendly prompt, not an error.
+c.ClearSolutions.code_stub = {"python": "# Typ hier je antwoord.\n"}
+c.ClearSolutions.text_stub = "Typ hier je antwoord."
+
+# Learners' notebooks are small: a cell that runs longer than this is stuck, not busy.
+c.Execute.timeout = 30
+c.Execute.startup_timeout = 60
+c.Execute.interrupt_on_timeout = True
+c.Execute.shutdown_kernel = "immediate"
+
+# Never hand in or grade the learner's private data or Jupyter's own clutter.
+c.CourseDirectory.ignore = [
+    ".ipynb_checkpoints",
+    "*.pyc",
+    "__pycache__",
+    "feedback",
+    ".sleutelpersonen",
+]
