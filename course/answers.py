@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import ipywidgets as widgets
-from IPython.display import display
+from IPython.display import DisplayHandle, display
 
 from course import messages as msg
 from course.numbers import format_number, parse_number
@@ -69,6 +69,7 @@ class AnswerSheet:
         self.store = JsonStore(self.path)
         self._warned = False
         self._backup_reported = False
+        self.widgets: dict[str, widgets.Widget] = {}
 
     # ----------------------------------------------------------------- reading
     def saved(self, question) -> object | None:
@@ -154,8 +155,7 @@ class AnswerSheet:
             for option in options
         ]
         label = widgets.HTML(
-            f"<strong>{msg.QUESTION_LABEL.format(question=question)}</strong> "
-            f"({msg.MULTIPLE_HINT})"
+            f"<strong>{msg.QUESTION_LABEL.format(question=question)}</strong> ({msg.MULTIPLE_HINT})"
         )
         group = widgets.VBox([label, *boxes])
 
@@ -229,8 +229,10 @@ class AnswerSheet:
         sources: Sequence[widgets.Widget] | None = None,
     ) -> None:
         widget.add_class(ANSWER_CLASS)
+        self.widgets[str(question)] = widget
         display(widget)
-        handle = display({"text/plain": _line(saved)}, raw=True, display_id=True)
+        handle = DisplayHandle()
+        handle.display({"text/plain": _line(saved)}, raw=True)
 
         def on_change(change):
             try:

@@ -112,7 +112,8 @@ def search_widget(terms: list[Term] | None = None) -> None:
         style={"description_width": "initial"},
     )
     language = widgets.Dropdown(
-        options=[(msg.GLOSSARY_NO_LANGUAGE, "")] + [(name, code) for code, name in msg.LANGUAGES.items()],
+        options=[(msg.GLOSSARY_NO_LANGUAGE, "")]
+        + [(name, code) for code, name in msg.LANGUAGES.items()],
         value="",
         description=msg.GLOSSARY_LANGUAGE,
         style={"description_width": "initial"},
@@ -122,7 +123,9 @@ def search_widget(terms: list[Term] | None = None) -> None:
     def refresh(_change=None):
         found = search(terms, box.value)
         if not found:
-            results.value = f'<p role="status">{html.escape(msg.GLOSSARY_NOTHING.format(query=box.value))}</p>'
+            results.value = (
+                f'<p role="status">{html.escape(msg.GLOSSARY_NOTHING.format(query=box.value))}</p>'
+            )
             return
         count = f'<p role="status">{msg.GLOSSARY_COUNT.format(count=len(found))}</p>'
         results.value = count + render(found, language.value)

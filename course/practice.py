@@ -132,7 +132,9 @@ class PracticeSet:
 def practice_widget(question: PracticeQuestion) -> widgets.VBox:
     """The widget for one practice question (kept separate so tests can click it)."""
     label = msg.PRACTICE_LABEL.format(number=question.id)
-    prompt = widgets.HTML(f"<p><strong>{html.escape(label)}.</strong> {html.escape(question.question)}</p>")
+    prompt = widgets.HTML(
+        f"<p><strong>{html.escape(label)}.</strong> {html.escape(question.question)}</p>"
+    )
     if question.kind == "single":
         field_ = widgets.RadioButtons(
             options=list(question.options), value=None, layout=widgets.Layout(width="auto")
@@ -141,12 +143,18 @@ def practice_widget(question: PracticeQuestion) -> widgets.VBox:
         inputs = [field_]
     elif question.kind == "multiple":
         inputs = [
-            widgets.Checkbox(description=o, value=False, indent=False, layout=widgets.Layout(width="auto"))
+            widgets.Checkbox(
+                description=o, value=False, indent=False, layout=widgets.Layout(width="auto")
+            )
             for o in question.options
         ]
         read = lambda: [box.description for box in inputs if box.value] or None  # noqa: E731
     else:
-        field_ = widgets.Text(placeholder=msg.NUMBER_PLACEHOLDER if question.kind == "number" else msg.TEXT_PLACEHOLDER)
+        field_ = widgets.Text(
+            placeholder=msg.NUMBER_PLACEHOLDER
+            if question.kind == "number"
+            else msg.TEXT_PLACEHOLDER
+        )
         inputs = [field_]
 
         def read():
@@ -194,4 +202,5 @@ def practice_widget(question: PracticeQuestion) -> widgets.VBox:
 
 def _feedback_html(kind: str, title: str, text: str = "") -> str:
     body = f" {html.escape(text)}" if text else ""
-    return f'<div class="sp-feedback {kind}" role="status"><strong>{html.escape(title)}</strong>{body}</div>'
+    title_html = f"<strong>{html.escape(title)}</strong>"
+    return f'<div class="sp-feedback {kind}" role="status">{title_html}{body}</div>'

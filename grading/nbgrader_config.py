@@ -2,11 +2,31 @@
 
 A cohort's own ``nbgrader_config.py`` loads this file and adds its root folder, e.g.::
 
-    c = get_config()
+    from nbgrader.preprocessors import (
+    CheckCellMetadata,
+    ClearOutput,
+    DeduplicateIds,
+    OverwriteCells,
+    OverwriteKernelspec,
+)
+
+from grading.preprocessors import DropAddedCodeCells, RestoreDeletedCells
+
+c = get_config()
     load_subconfig("/pad/naar/repo/grading/nbgrader_config.py")
     c.CourseDirectory.root = "/pad/naar/cohort"
     c.CourseDirectory.source_directory = "/pad/naar/repo/assignments"
 """
+
+from nbgrader.preprocessors import (
+    CheckCellMetadata,
+    ClearOutput,
+    DeduplicateIds,
+    OverwriteCells,
+    OverwriteKernelspec,
+)
+
+from grading.preprocessors import DropAddedCodeCells, RestoreDeletedCells
 
 c = get_config()
 
@@ -29,4 +49,15 @@ c.CourseDirectory.ignore = [
     "__pycache__",
     "feedback",
     ".sleutelpersonen",
+]
+
+# A learner cannot change a score by deleting a test cell or adding code (see preprocessors.py).
+c.Autograde.sanitize_preprocessors = [
+    ClearOutput,
+    DeduplicateIds,
+    OverwriteKernelspec,
+    DropAddedCodeCells,
+    RestoreDeletedCells,
+    OverwriteCells,
+    CheckCellMetadata,
 ]
