@@ -121,6 +121,10 @@ def search_widget(terms: list[Term] | None = None) -> None:
     results = widgets.HTML()
 
     def refresh(_change=None):
+        if not box.value.strip():
+            start = msg.GLOSSARY_START.format(count=len(terms))
+            results.value = f'<p role="status">{html.escape(start)}</p>'
+            return
         found = search(terms, box.value)
         if not found:
             results.value = (

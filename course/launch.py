@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -33,12 +34,21 @@ def free_port(preferred: int, host: str = "127.0.0.1") -> int:
 
 
 def learner_environment(base: dict[str, str] | None = None) -> dict[str, str]:
-    """Environment for the learner's JupyterLab: our config dir first on the config path."""
+    """Environment for the learner's JupyterLab.
+
+    ``course/jupyter`` becomes the Jupyter config dir: only that dir's ``custom/`` folder is
+    served as ``/custom/custom.css``. The learner's own ``~/.jupyter`` (for example an
+    nbgrader exchange setting) stays on the config path. JupyterLab's user settings and
+    workspaces go to the learner's data folder, not into the repository.
+    """
     env = dict(os.environ if base is None else base)
-    paths = [str(CONFIG_DIR)]
-    if env.get("JUPYTER_CONFIG_PATH"):
-        paths.append(env["JUPYTER_CONFIG_PATH"])
-    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(paths)
+    home_config = env.get("JUPYTER_CONFIG_DIR") or str(Path.home() / ".jupyter")
+    extra = [p for p in (env.get("JUPYTER_CONFIG_PATH"), home_config) if p]
+    env["JUPYTER_CONFIG_DIR"] = str(CONFIG_DIR)
+    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(extra)
+    learner_data = Path(env.get("SLEUTELPERSONEN_HOME") or Path.home() / ".sleutelpersonen")
+    env.setdefault("JUPYTERLAB_SETTINGS_DIR", str(learner_data / "jupyterlab" / "settings"))
+    env.setdefault("JUPYTERLAB_WORKSPACES_DIR", str(learner_data / "jupyterlab" / "workspaces"))
     # The kernel and nbgrader need the environment's own tools (alembic, jupyter) on PATH.
     bin_dir = str(Path(sys.executable).parent)
     env["PATH"] = os.pathsep.join([bin_dir, env.get("PATH", "")])
@@ -89,20 +99,38 @@ def main(port: int, root: Path, browser: bool) -> None:
     env["JUPYTER_TOKEN"] = token
     url = start_url(port, token)
     process = subprocess.Popen(lab_command(root, port, START_NOTEBOOK), env=env)
+    # Stopping the launcher (Ctrl+C or SIGTERM) must also stop JupyterLab and its kernels.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         _wait_until_listening(port, process)
         click.echo("")
         click.echo("De cursus staat klaar. Open deze link in je browser:")
         click.echo(f"    {url}")
         click.echo("Stoppen: druk hier op Ctrl+C.")
-        click.echo("", nl=True)
+        click.echo("")
         if browser:
             webbrowser.open(url)
         process.wait()
     except KeyboardInterrupt:
-        process.terminate()
+        pass
+    finally:
+        _stop(process)
+    sys.exit(0 if process.returncode in (0, -signal.SIGTERM) else process.returncode)
+
+
+def _interrupt(_signum, _frame):
+    raise KeyboardInterrupt
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
         process.wait(timeout=20)
-    sys.exit(process.returncode or 0)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def _wait_until_listening(port: int, process: subprocess.Popen, timeout: float = 120) -> None:

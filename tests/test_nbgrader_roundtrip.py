@@ -7,6 +7,7 @@ grades them all (a broken submission must not stop the others).
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
@@ -162,3 +163,26 @@ def test_solution_fixture_covers_every_autograded_question(graded):
     for notebook in course.release_dir(assignment).glob("*.ipynb"):
         cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
         assert len(solution[notebook.stem]) == sum(1 for cell in cells if _is_test_cell(cell))
+
+
+@pytest.mark.parametrize("answered", [False, True], ids=["blank", "solution"])
+def test_validate_tells_the_learner_what_is_missing(graded, tmp_path, answered):
+    """Does `nbgrader validate` (the Validate button) name unanswered questions in Dutch?"""
+    course, assignment, _ = graded
+    folder = tmp_path / assignment
+    shutil.copytree(course.release_dir(assignment), folder)
+    if answered:
+        for notebook, answers in solution_answers(assignment).items():
+            (folder / f"{notebook}.antwoorden.json").write_text(json.dumps(answers))
+            path = folder / f"{notebook}.ipynb"
+            data = json.loads(path.read_text(encoding="utf-8"))
+            for cell in data["cells"]:
+                if cell["metadata"].get("nbgrader", {}).get("solution"):
+                    cell["source"] = "Ik gebruik je DigiD niet. Je kunt mij machtigen."
+            path.write_text(json.dumps(data), encoding="utf-8")
+    for notebook in folder.glob("*.ipynb"):
+        result = course.nbgrader("validate", str(notebook))
+        if answered:
+            assert "Success! Your notebook passes all the tests." in result.stdout
+        else:
+            assert "Je hebt vraag 1 nog niet beantwoord." in result.stdout
