@@ -10,9 +10,8 @@ TEST_STAMP := $(VENV)/.installed-test
 start: install
 	$(BIN)/sleutelpersonen-start
 
+# pytest also runs ruff (tests/test_lint.py), so one report lists every problem.
 test: install-test browser-deps
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
 install: $(RUNTIME_STAMP)

@@ -25,6 +25,7 @@ from playwright.sync_api import Page, expect, sync_playwright
 
 from conftest import COURSE
 from course.launch import free_port
+from nbgrader_course import NbgraderCourse
 
 pytestmark = pytest.mark.browser
 
@@ -53,6 +54,10 @@ def lab(tmp_path_factory):
         root / "course",
         ignore=shutil.ignore_patterns("*.antwoorden*.json", ".ipynb_checkpoints", "__pycache__"),
     )
+    # The released sample assignment, as a learner receives it.
+    course = NbgraderCourse(tmp_path_factory.mktemp("nbgrader"))
+    course.nbgrader("generate_assignment", "proefopdracht", "--create")
+    shutil.copytree(course.release_dir("proefopdracht"), root / "proefopdracht")
     state = root / "state"
     token = secrets.token_urlsafe(16)
     port = free_port(18_800)
@@ -239,4 +244,30 @@ def test_glossary_search_in_the_browser(browser, lab):
     results = page.locator(".sp-glossary")
     expect(results).to_contain_text("DigiD Machtigen")
     expect(results).to_contain_text("nog niet nagekeken door een moedertaalspreker")
+    page.close()
+
+
+def _background(locator) -> str:
+    return locator.evaluate("element => getComputedStyle(element).backgroundColor")
+
+
+def test_assignment_answer_cells_look_different_and_validate_speaks_dutch(browser, lab, artifacts):
+    """In a released assignment: is the open answer cell yellow, a locked cell not, and does
+    the Validate button name the unanswered question in Dutch?"""
+    url, _ = lab
+    page = _open(
+        browser, url.replace("course/00-start-hier.ipynb", "proefopdracht/proefopdracht.ipynb")
+    )
+    answer = page.locator(".jp-MarkdownCell:not(:has(.jp-mod-readOnly)) .jp-MarkdownOutput")
+    locked = page.locator(".jp-MarkdownCell:has(.jp-mod-readOnly) .jp-MarkdownOutput").first
+    expect(answer).to_have_count(1)
+    assert _background(answer) == "rgb(255, 248, 214)"
+    assert _background(locked) != _background(answer)
+    answer.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(artifacts / "assignment-answer-cell.png"))
+    page.get_by_role("button", name="Validate").click()
+    dialog = page.locator(".jp-Dialog")
+    expect(dialog).to_contain_text("Je hebt vraag 1 nog niet beantwoord.", timeout=TIMEOUT)
+    page.screenshot(path=str(artifacts / "assignment-validate.png"))
     page.close()
