@@ -93,35 +93,43 @@ class AnswerSheet:
         self.answer(question)
 
     # ------------------------------------------------------------------ checks
-    def _wrong(self, question):
-        return NogNietGoed(msg.WRONG.format(question=question))
+    def _judge(self, question, correct: bool, explanation: str) -> None:
+        """Pass (printing the explanation) or fail with a Dutch message that keeps other keys."""
+        if not correct:
+            message = msg.WRONG.format(question=question)
+            raise NogNietGoed(f"{message} {explanation}".strip())
+        if explanation:
+            print(msg.RIGHT.format(question=question, explanation=explanation))
 
-    def check_choice(self, question, expected: str) -> None:
+    def check_choice(self, question, expected: str, explanation: str = "") -> None:
         """Pass when the single-choice answer equals ``expected``."""
-        if self.answer(question) != expected:
-            raise self._wrong(question)
+        self._judge(question, self.answer(question) == expected, explanation)
 
-    def check_choices(self, question, expected: Sequence[str]) -> None:
+    def check_choices(self, question, expected: Sequence[str], explanation: str = "") -> None:
         """Pass when exactly the options in ``expected`` were ticked."""
         value = self.answer(question)
-        if not isinstance(value, list) or set(value) != set(expected):
-            raise self._wrong(question)
+        correct = isinstance(value, list) and set(value) == set(expected)
+        self._judge(question, correct, explanation)
 
-    def check_number(self, question, expected: float, tolerance: float = 0.0) -> None:
+    def check_number(
+        self, question, expected: float, tolerance: float = 0.0, explanation: str = ""
+    ) -> None:
         """Pass when the number is within ``tolerance`` of ``expected``."""
         value = self.answer(question)
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self._wrong(question)
-        if abs(float(value) - expected) > tolerance + 1e-9:
-            raise self._wrong(question)
+        correct = (
+            not isinstance(value, bool)
+            and isinstance(value, int | float)
+            and abs(float(value) - expected) <= tolerance + 1e-9
+        )
+        self._judge(question, correct, explanation)
 
-    def check_text(self, question, accepted: Sequence[str]) -> None:
+    def check_text(self, question, accepted: Sequence[str], explanation: str = "") -> None:
         """Pass when the text matches one of ``accepted`` (case and spaces ignored)."""
         value = self.answer(question)
-        if not isinstance(value, str):
-            raise self._wrong(question)
-        if normalise_text(value) not in {normalise_text(item) for item in accepted}:
-            raise self._wrong(question)
+        correct = isinstance(value, str) and normalise_text(value) in {
+            normalise_text(item) for item in accepted
+        }
+        self._judge(question, correct, explanation)
 
     # ----------------------------------------------------------------- widgets
     def single_choice(self, question, options: Sequence[str]) -> None:

@@ -156,3 +156,14 @@ def test_corrupt_file_is_kept_as_backup_when_a_new_answer_is_saved(sheet, capsys
     assert backups[0].read_text(encoding="utf-8") == "{kapot"
     assert _saved(sheet) == {"1": "UWV"}
     assert "reservekopie" in capsys.readouterr().out
+
+
+def test_explanation_goes_into_the_feedback(sheet, capsys):
+    """Right: 'goed' plus the explanation (stdout, not stderr); wrong: the explanation too."""
+    sheet.path.write_text(json.dumps({"1": "UWV", "2": "SVB"}), encoding="utf-8")
+    sheet.check_choice(1, "UWV", explanation="Het UWV betaalt de WW.")
+    captured = capsys.readouterr()
+    assert captured.out.strip() == "Vraag 1: goed. Het UWV betaalt de WW."
+    assert captured.err == ""
+    with pytest.raises(NogNietGoed, match="nog niet goed. De SVB betaalt de AOW."):
+        sheet.check_choice(2, "UWV", explanation="De SVB betaalt de AOW.")
