@@ -1,0 +1,53 @@
+"""Offline JSON-LD contexts: every context a credential names is served from this package.
+
+No verifier or issuer machine reaches the internet, and a context fetched at run time
+would let a third party change what a signed credential means. Unknown URLs are refused.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from pyld import jsonld
+
+CONTEXT_DIR = Path(__file__).resolve().parent / "contexts"
+
+VC_V2 = "https://www.w3.org/ns/credentials/v2"
+OB_V3 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+MULTIKEY_V1 = "https://w3id.org/security/multikey/v1"
+DID_V1 = "https://www.w3.org/ns/did/v1"
+DATA_INTEGRITY_V2 = "https://w3id.org/security/data-integrity/v2"
+
+
+@cache
+def _index() -> dict[str, str]:
+    return json.loads((CONTEXT_DIR / "index.json").read_text(encoding="utf-8"))
+
+
+@cache
+def _load(url: str) -> dict:
+    return json.loads((CONTEXT_DIR / _index()[url]).read_text(encoding="utf-8"))
+
+
+def known_contexts() -> list[str]:
+    """The context URLs this package can serve."""
+    return sorted(_index())
+
+
+def context_document(url: str) -> dict:
+    """The JSON of a shipped context; ``KeyError`` for an unknown URL."""
+    return _load(url)
+
+
+def document_loader(url: str, options: dict | None = None) -> dict:
+    """A pyld document loader that only knows the shipped contexts."""
+    if url not in _index():
+        raise jsonld.JsonLdError(
+            f"Context {url} is not shipped with keurmerk; refusing to fetch it.",
+            "jsonld.LoadDocumentError",
+            {"url": url},
+            code="loading document failed",
+        )
+    return {"contextUrl": None, "documentUrl": url, "document": _load(url)}
