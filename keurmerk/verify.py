@@ -1,0 +1,217 @@
+"""Verify a keurmerk credential: proof, issuer trust, dates and status, one check each.
+
+``verify_credential`` never raises on bad input. It returns a ``Verification`` with one
+``Check`` per step and an overall status a gemeente can act on. Keys, the clock and the
+status lists are passed in, never read from globals, so tests can freeze time.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from keurmerk import messages as msg
+from keurmerk import statuslist
+from keurmerk.dataintegrity import undefined_terms, verify_signature
+from keurmerk.multikey import KeyFormatError, decode_public_key
+
+VALID, EXPIRED, SUSPENDED, REVOKED, NOT_YET_VALID, UNTRUSTED, INVALID = (
+    "geldig",
+    "verlopen",
+    "geschorst",
+    "ingetrokken",
+    "nog niet geldig",
+    "niet erkend",
+    "ongeldig",
+)
+
+StatusLookup = Callable[[str], dict | None]
+
+
+@dataclass(frozen=True)
+class Check:
+    """One verification step: its name, whether it passed, and a Dutch explanation."""
+
+    name: str
+    ok: bool
+    message: str
+
+
+@dataclass
+class Verification:
+    """The outcome: ``verified`` only when every check passed."""
+
+    status: str
+    checks: list[Check] = field(default_factory=list)
+    credential: dict | None = None
+
+    @property
+    def verified(self) -> bool:
+        return self.status == VALID and all(check.ok for check in self.checks)
+
+    def as_dict(self) -> dict:
+        """A JSON-ready summary (for the API)."""
+        return {
+            "verified": self.verified,
+            "status": self.status,
+            "checks": [check.__dict__ for check in self.checks],
+        }
+
+
+@dataclass(frozen=True)
+class TrustedIssuer:
+    """An issuer the verifier trusts, with every key it ever used (rotated keys included)."""
+
+    id: str
+    name: str
+    keys: Mapping[str, str]  # verification method id → publicKeyMultibase
+
+    @classmethod
+    def from_controller(cls, document: dict, name: str = "") -> TrustedIssuer:
+        """Read a DID or controller document; only ``assertionMethod`` keys count."""
+        allowed = {
+            item if isinstance(item, str) else item.get("id")
+            for item in document.get("assertionMethod", [])
+        }
+        keys = {
+            method["id"]: method["publicKeyMultibase"]
+            for method in document.get("verificationMethod", [])
+            if method.get("id") in allowed and method.get("type") == "Multikey"
+        }
+        return cls(id=document["id"], name=name or document.get("name", ""), keys=keys)
+
+
+def parse(data: bytes | str | dict) -> dict:
+    """The credential as a dict; ``ValueError`` with a Dutch message when it is not one."""
+    if isinstance(data, dict):
+        return data
+    try:
+        value = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError, TypeError) as error:
+        raise ValueError(msg.NOT_JSON) from error
+    if not isinstance(value, dict):
+        raise ValueError(msg.NOT_JSON)
+    return value
+
+
+def _issuer_id(credential: dict) -> str | None:
+    issuer = credential.get("issuer")
+    return issuer.get("id") if isinstance(issuer, dict) else issuer
+
+
+def _parse_time(value) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _check_proof(credential: dict, trusted: Mapping[str, TrustedIssuer]) -> list[Check]:
+    proof = credential.get("proof")
+    if not isinstance(proof, dict):
+        return [Check("handtekening", False, msg.NO_PROOF)]
+    method = proof.get("verificationMethod")
+    issuer = trusted.get(_issuer_id(credential) or "")
+    known_key = issuer.keys.get(method) if issuer else None
+    candidate = known_key
+    if candidate is None and isinstance(method, str) and "#" in method:
+        candidate = method.rsplit("#", 1)[1]  # a did:key style fragment names the key itself
+    try:
+        public_key = decode_public_key(candidate) if candidate else None
+    except KeyFormatError:
+        public_key = None
+    signed = public_key is not None and verify_signature(credential, public_key)
+    checks = [Check("handtekening", signed, msg.PROOF_OK if signed else msg.PROOF_BAD)]
+    unsecured = {key: value for key, value in credential.items() if key != "proof"}
+    if signed and undefined_terms(unsecured):
+        # JSON-LD drops undefined fields, so the signature does not cover them: a forgery hole.
+        checks = [Check("handtekening", False, msg.UNSIGNED_FIELDS)]
+    if issuer is None or known_key is None or not method.startswith(issuer.id):
+        checks.append(Check("uitgever", False, msg.ISSUER_UNKNOWN))
+    else:
+        checks.append(Check("uitgever", True, msg.ISSUER_OK.format(name=issuer.name)))
+    return checks
+
+
+def _check_dates(credential: dict, now: datetime) -> tuple[list[Check], str | None]:
+    start = _parse_time(credential.get("validFrom"))
+    end = _parse_time(credential.get("validUntil")) if "validUntil" in credential else None
+    if start is None or ("validUntil" in credential and end is None):
+        return [Check("geldigheid", False, msg.DATES_BAD)], INVALID
+    if now < start:
+        return [Check("geldigheid", False, msg.NOT_YET_VALID)], NOT_YET_VALID
+    if end is not None and now > end:
+        return [Check("geldigheid", False, msg.EXPIRED.format(date=end.date()))], EXPIRED
+    return [Check("geldigheid", True, msg.DATES_OK)], None
+
+
+def _check_status(
+    credential: dict,
+    trusted: Mapping[str, TrustedIssuer],
+    lookup: StatusLookup | None,
+) -> tuple[list[Check], str | None]:
+    entries = credential.get("credentialStatus", [])
+    entries = [entries] if isinstance(entries, dict) else entries
+    if not entries:
+        return [], None
+    if lookup is None:
+        return [Check("status", False, msg.STATUS_UNKNOWN)], INVALID
+    checks, outcome = [], None
+    for entry in entries:
+        try:
+            purpose = entry["statusPurpose"]
+            index = int(entry["statusListIndex"])
+            list_credential = lookup(entry["statusListCredential"])
+            if list_credential is None:
+                raise LookupError
+            list_checks = _check_proof(list_credential, trusted)
+            if not all(check.ok for check in list_checks):
+                raise LookupError
+            if _issuer_id(list_credential) != _issuer_id(credential):
+                raise LookupError
+            subject = list_credential["credentialSubject"]
+            if subject.get("statusPurpose") != purpose:
+                raise LookupError
+            flagged = statuslist.get_bit(statuslist.decode(subject["encodedList"]), index)
+        except (KeyError, TypeError, ValueError, LookupError):
+            return [Check("status", False, msg.STATUS_UNKNOWN)], INVALID
+        if flagged and purpose == "revocation":
+            checks.append(Check("status", False, msg.REVOKED))
+            outcome = REVOKED
+        elif flagged and purpose == "suspension":
+            checks.append(Check("status", False, msg.SUSPENDED))
+            outcome = outcome or SUSPENDED
+    if not checks:
+        checks.append(Check("status", True, msg.STATUS_OK))
+    return checks, outcome
+
+
+def verify_credential(
+    data: bytes | str | dict,
+    trusted: Mapping[str, TrustedIssuer],
+    now: datetime,
+    status_lookup: StatusLookup | None = None,
+) -> Verification:
+    """Check a credential completely. Never raises on bad input."""
+    try:
+        credential = parse(data)
+    except ValueError as problem:
+        return Verification(INVALID, [Check("bestand", False, str(problem))])
+    try:
+        checks = _check_proof(credential, trusted)
+        if not checks[0].ok:
+            return Verification(INVALID, checks, credential)
+        if not checks[1].ok:
+            return Verification(UNTRUSTED, checks, credential)
+        date_checks, date_status = _check_dates(credential, now)
+        status_checks, status = _check_status(credential, trusted, status_lookup)
+        checks += date_checks + status_checks
+        final = status or date_status or VALID
+        return Verification(final, checks, credential)
+    except Exception:  # noqa: BLE001 - a verifier must answer, whatever it is given
+        return Verification(INVALID, [Check("bestand", False, msg.UNREADABLE)], None)
