@@ -19,11 +19,17 @@ OB_V3 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 MULTIKEY_V1 = "https://w3id.org/security/multikey/v1"
 DID_V1 = "https://www.w3.org/ns/did/v1"
 DATA_INTEGRITY_V2 = "https://w3id.org/security/data-integrity/v2"
+KEURMERK_V1 = "https://keurmerk.sleutelpersonenwerken.nl/contexts/keurmerk-v1.jsonld"
+
+# The project's own context (custom terms); the standard ones are listed in index.json,
+# an unmodified copy of ../shared/standards/contexts/index.json.
+PROJECT_CONTEXTS = {KEURMERK_V1: "keurmerk-v1.jsonld"}
 
 
 @cache
 def _index() -> dict[str, str]:
-    return json.loads((CONTEXT_DIR / "index.json").read_text(encoding="utf-8"))
+    standard = json.loads((CONTEXT_DIR / "index.json").read_text(encoding="utf-8"))
+    return standard | PROJECT_CONTEXTS
 
 
 @cache

@@ -1,0 +1,135 @@
+"""The keurmerk as an Open Badges 3.0 ``OpenBadgeCredential`` (W3C VC 2.0), before signing.
+
+It carries what a gemeente needs and nothing else personal: the holder's display name and a
+salted SHA-256 hash of the e-mail address (so the holder can prove it is theirs), the
+achievement with its criteria, the dates, the keurmerk number and two status entries.
+No grades, no birth date, no BSN, no background.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from keurmerk.documents import KEURMERK_V1, OB_V3, VC_V2
+from keurmerk.statuslist import PURPOSES
+
+ACHIEVEMENT_NAME = "Keurmerk Sleutelpersoon"
+ACHIEVEMENT_DESCRIPTION = (
+    "De houder is een getrainde sleutelpersoon. Hij of zij helpt bewoners veilig en "
+    "respectvol de weg te vinden naar instanties, zorgt goed voor zichzelf en kent de "
+    "basis van betaald werken als sleutelpersoon."
+)
+CRITERIA = (
+    "De houder heeft de drie modules van de cursus Sleutelpersonen Werken gehaald: "
+    "Wegwijs in de bureaucratie, Goed voor jezelf zorgen, en Van vrijwilliger naar betaald "
+    "werk. Elke opdracht is nagekeken door een trainer. De houder heeft daarnaast de "
+    "praktijkeisen gehaald die de keurmerkbeheerder stelt, zoals praktijkuren en intervisie."
+)
+
+
+@dataclass(frozen=True)
+class IssuerProfile:
+    """The organisation that issues the keurmerk."""
+
+    id: str
+    name: str
+    url: str
+    base_url: str  # where the verification page and status lists live
+
+    def profile(self) -> dict:
+        return {"id": self.id, "type": ["Profile"], "name": self.name, "url": self.url}
+
+
+def new_salt() -> str:
+    """A random salt for the e-mail hash (stored with the certificate, not guessable)."""
+    return secrets.token_hex(16)
+
+
+def email_hash(email: str, salt: str) -> str:
+    """OB 3.0 ``identityHash``: ``sha256$`` + hex(SHA-256(normalised e-mail + salt))."""
+    normalised = email.strip().lower()
+    return "sha256$" + hashlib.sha256((normalised + salt).encode("utf-8")).hexdigest()
+
+
+def _timestamp(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def status_entries(base_url: str, index: int) -> list[dict]:
+    """One revocation and one suspension entry at the same index of their lists."""
+    return [
+        {
+            "id": f"{base_url}/status/{purpose}#{index}",
+            "type": "BitstringStatusListEntry",
+            "statusPurpose": purpose,
+            "statusListIndex": str(index),
+            "statusListCredential": f"{base_url}/status/{purpose}",
+        }
+        for purpose in PURPOSES
+    ]
+
+
+def build_credential(
+    *,
+    issuer: IssuerProfile,
+    number: str,
+    name: str,
+    email: str,
+    salt: str,
+    awarded: datetime,
+    valid_from: datetime,
+    valid_until: datetime,
+    status_index: int,
+) -> dict:
+    """The unsigned credential for one holder (times must be timezone-aware UTC)."""
+    return {
+        "@context": [VC_V2, OB_V3, KEURMERK_V1],
+        "id": f"urn:uuid:{uuid.uuid4()}",
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "name": ACHIEVEMENT_NAME,
+        "keurmerkNumber": number,
+        "issuer": issuer.profile(),
+        "awardedDate": _timestamp(awarded),
+        "validFrom": _timestamp(valid_from),
+        "validUntil": _timestamp(valid_until),
+        "credentialSubject": {
+            "type": ["AchievementSubject"],
+            "identifier": [
+                {
+                    "type": "IdentityObject",
+                    "identityType": "name",
+                    "hashed": False,
+                    "identityHash": name,
+                },
+                {
+                    "type": "IdentityObject",
+                    "identityType": "emailAddress",
+                    "hashed": True,
+                    "identityHash": email_hash(email, salt),
+                    "salt": salt,
+                },
+            ],
+            "achievement": {
+                "id": f"{issuer.base_url}/achievements/keurmerk-sleutelpersoon",
+                "type": ["Achievement"],
+                "achievementType": "Certification",
+                "name": ACHIEVEMENT_NAME,
+                "description": ACHIEVEMENT_DESCRIPTION,
+                "criteria": {"narrative": CRITERIA},
+                "inLanguage": "nl",
+            },
+        },
+        "credentialStatus": status_entries(issuer.base_url, status_index),
+    }
+
+
+def holder_name(credential: dict) -> str | None:
+    """The display name in a credential, if any."""
+    for item in credential.get("credentialSubject", {}).get("identifier", []):
+        if isinstance(item, dict) and item.get("identityType") == "name":
+            return item.get("identityHash")
+    return None

@@ -1,0 +1,84 @@
+"""The keurmerk credential: OB 3.0 shape, nothing personal beyond name and e-mail hash."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from keurmerk.credential import (
+    IssuerProfile,
+    build_credential,
+    email_hash,
+    holder_name,
+)
+from keurmerk.dataintegrity import sign, undefined_terms
+from keurmerk.multikey import encode_public_key
+from keurmerk.verify import VALID, TrustedIssuer, verify_credential
+
+ISSUER = IssuerProfile(
+    id="https://keurmerk.example.nl/issuer",
+    name="Stichting Keurmerk Sleutelpersonen",
+    url="https://keurmerk.example.nl",
+    base_url="https://keurmerk.example.nl",
+)
+
+
+def _credential(**overrides):
+    values = dict(
+        issuer=ISSUER,
+        number="KM-7QF3-9XPA",
+        name="Samira Benali",
+        email="Samira@Example.org ",
+        salt="00112233445566778899aabbccddeeff",
+        awarded=datetime(2026, 12, 1, tzinfo=UTC),
+        valid_from=datetime(2026, 12, 1, tzinfo=UTC),
+        valid_until=datetime(2029, 12, 1, tzinfo=UTC),
+        status_index=12,
+    )
+    return build_credential(**(values | overrides))
+
+
+def test_every_term_is_defined_so_everything_is_signed():
+    assert undefined_terms(_credential()) == []
+
+
+def test_recipient_is_a_name_and_a_salted_email_hash_only():
+    credential = _credential()
+    subject = credential["credentialSubject"]
+    assert set(subject) == {"type", "identifier", "achievement"}
+    assert holder_name(credential) == "Samira Benali"
+    hashed = subject["identifier"][1]
+    assert hashed["hashed"] is True and "samira" not in hashed["identityHash"].lower()
+    assert hashed["identityHash"] == email_hash("samira@example.org", hashed["salt"])
+    assert "@" not in str(credential).replace("@context", "")
+
+
+def test_signed_credential_verifies():
+    key = Ed25519PrivateKey.generate()
+    method = f"{ISSUER.id}#{encode_public_key(key.public_key())}"
+    signed = sign(_credential(), key, method)
+    trusted = TrustedIssuer.from_controller(
+        {
+            "id": ISSUER.id,
+            "verificationMethod": [
+                {
+                    "id": method,
+                    "type": "Multikey",
+                    "controller": ISSUER.id,
+                    "publicKeyMultibase": encode_public_key(key.public_key()),
+                }
+            ],
+            "assertionMethod": [method],
+        }
+    )
+    result = verify_credential(signed, {ISSUER.id: trusted}, datetime(2027, 1, 1, tzinfo=UTC))
+    # No status lookup given: the status cannot be checked, everything else must pass.
+    assert [c.ok for c in result.checks[:3]] == [True, True, True]
+    assert result.status != VALID and result.checks[-1].name == "status"
+
+
+def test_status_entries_point_to_both_lists():
+    entries = _credential()["credentialStatus"]
+    assert {e["statusPurpose"] for e in entries} == {"revocation", "suspension"}
+    assert all(e["statusListIndex"] == "12" for e in entries)
