@@ -1,0 +1,198 @@
+"""The certificate registry: SQLAlchemy, SQLite by default, PostgreSQL by URL.
+
+Issuing, suspending and revoking each happen in one transaction: a crash halfway leaves
+no half-issued certificate and no status bit without its certificate. Status-list indexes
+are drawn at random, so a list reveals nothing about the order of issuing.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    DateTime,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    select,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+
+from keurmerk import statuslist
+from keurmerk.numbers import new_number
+
+ACTIVE, SUSPENDED, REVOKED = "actief", "geschorst", "ingetrokken"
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Certificate(Base):
+    """One issued keurmerk (its signed credential is stored whole)."""
+
+    __tablename__ = "certificates"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(16), unique=True, index=True)
+    learner_id: Mapped[str] = mapped_column(String(100), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email_hash: Mapped[str] = mapped_column(String(100))
+    awarded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    valid_from: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    valid_until: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    status_index: Mapped[int] = mapped_column(Integer, unique=True)
+    state: Mapped[str] = mapped_column(String(20), default=ACTIVE)
+    state_reason: Mapped[str] = mapped_column(Text, default="")
+    issued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    credential: Mapped[str] = mapped_column(Text)
+
+    def credential_json(self) -> dict:
+        return json.loads(self.credential)
+
+
+class StatusList(Base):
+    """The bits of one status list and its last signed credential."""
+
+    __tablename__ = "status_lists"
+    __table_args__ = (UniqueConstraint("purpose"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    purpose: Mapped[str] = mapped_column(String(20))
+    bits: Mapped[bytes] = mapped_column(LargeBinary)
+    signed: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+def default_url(home) -> str:
+    """SQLite file in the keurmerk home folder."""
+    return f"sqlite:///{home / 'keurmerk.sqlite'}"
+
+
+class Registry:
+    """Certificates and status lists in one database."""
+
+    def __init__(self, url: str):
+        self.engine: Engine = create_engine(url, future=True)
+        Base.metadata.create_all(self.engine)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def _lists(self, session: Session) -> dict[str, StatusList]:
+        found = {row.purpose: row for row in session.scalars(select(StatusList))}
+        for purpose in statuslist.PURPOSES:
+            if purpose not in found:
+                row = StatusList(purpose=purpose, bits=bytes(statuslist.empty()), updated_at=_now())
+                session.add(row)
+                found[purpose] = row
+        return found
+
+    def _free_index(self, session: Session) -> int:
+        used = set(session.scalars(select(Certificate.status_index)))
+        if len(used) >= statuslist.MIN_BITS:
+            raise RuntimeError("status list is full")
+        while True:
+            index = secrets.randbelow(statuslist.MIN_BITS)
+            if index not in used:
+                return index
+
+    def _free_number(self, session: Session) -> str:
+        while True:
+            number = new_number()
+            if session.scalar(select(Certificate.id).where(Certificate.number == number)) is None:
+                return number
+
+    def issue(
+        self,
+        *,
+        learner_id: str,
+        name: str,
+        email_hash: str,
+        make_credential: Callable[[str, int], dict],
+        awarded_at: datetime,
+        valid_from: datetime,
+        valid_until: datetime,
+    ) -> Certificate:
+        """Issue atomically: number and index are reserved, the credential built and signed
+        by ``make_credential(number, index)`` and stored, all in one transaction."""
+        with self.sessions.begin() as session:
+            self._lists(session)
+            number = self._free_number(session)
+            index = self._free_index(session)
+            credential = make_credential(number, index)
+            certificate = Certificate(
+                number=number,
+                learner_id=learner_id,
+                name=name,
+                email_hash=email_hash,
+                awarded_at=awarded_at,
+                valid_from=valid_from,
+                valid_until=valid_until,
+                status_index=index,
+                state=ACTIVE,
+                state_reason="",
+                issued_at=_now(),
+                credential=json.dumps(credential, ensure_ascii=False),
+            )
+            session.add(certificate)
+        return certificate
+
+    def find(self, number: str) -> Certificate | None:
+        """The certificate with this (normalised) number."""
+        with self.sessions() as session:
+            return session.scalar(select(Certificate).where(Certificate.number == number))
+
+    def certificates(self) -> list[Certificate]:
+        with self.sessions() as session:
+            return list(session.scalars(select(Certificate).order_by(Certificate.id)))
+
+    def set_state(
+        self,
+        number: str,
+        state: str,
+        reason: str,
+        sign_list: Callable[[str, bytes], dict],
+    ) -> Certificate:
+        """Suspend, reinstate or revoke: the row, the bits and the re-signed lists change together.
+
+        ``sign_list(purpose, bits)`` returns the signed status list credential.
+        """
+        if state not in (ACTIVE, SUSPENDED, REVOKED):
+            raise ValueError(f"unknown state {state!r}")
+        with self.sessions.begin() as session:
+            certificate = session.scalar(select(Certificate).where(Certificate.number == number))
+            if certificate is None:
+                raise LookupError(number)
+            if certificate.state == REVOKED:
+                raise ValueError("a revoked certificate cannot change state")
+            lists = self._lists(session)
+            for purpose, flagged in (
+                ("revocation", state == REVOKED),
+                ("suspension", state == SUSPENDED),
+            ):
+                bits = bytearray(lists[purpose].bits)
+                statuslist.set_bit(bits, certificate.status_index, flagged)
+                lists[purpose].bits = bytes(bits)
+                lists[purpose].signed = json.dumps(sign_list(purpose, bytes(bits)))
+                lists[purpose].updated_at = _now()
+            certificate.state = state
+            certificate.state_reason = reason
+        return certificate
+
+    def status_list(self, purpose: str, sign_list: Callable[[str, bytes], dict]) -> dict:
+        """The signed status list credential (signed and stored on first use)."""
+        with self.sessions.begin() as session:
+            row = self._lists(session)[purpose]
+            if not row.signed:
+                row.signed = json.dumps(sign_list(purpose, row.bits))
+            return json.loads(row.signed)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
