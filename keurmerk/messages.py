@@ -16,3 +16,13 @@ STATUS_OK = "Het certificaat is niet geschorst en niet ingetrokken."
 STATUS_UNKNOWN = "De status van het certificaat kon niet worden gecontroleerd."
 SUSPENDED = "Het certificaat is geschorst."
 REVOKED = "Het certificaat is ingetrokken."
+
+# Decisions (rules.py)
+DECISION_YES = "Ja: alle eisen voor het keurmerk zijn gehaald."
+DECISION_NOT_YET = "Nog niet:"
+REASON_NOT_SUBMITTED = "{module}: de opdracht is nog niet ingeleverd of nagekeken"
+REASON_NOT_GRADED = "{module}: {items} is nog niet beoordeeld"
+REASON_LATE = "{module}: de opdracht is te laat ingeleverd"
+REASON_SCORE = "{module}: {percentage}% van de punten, nodig is {needed}%"
+REASON_HOURS = "{hours} praktijkuren, nodig zijn er {needed}"
+REASON_INTERVISION = "{sessions} intervisiebijeenkomsten, nodig zijn er {needed}"
