@@ -26,3 +26,33 @@ REASON_LATE = "{module}: de opdracht is te laat ingeleverd"
 REASON_SCORE = "{module}: {percentage}% van de punten, nodig is {needed}%"
 REASON_HOURS = "{hours} praktijkuren, nodig zijn er {needed}"
 REASON_INTERVISION = "{sessions} intervisiebijeenkomsten, nodig zijn er {needed}"
+
+# PDF certificate (pdf.py)
+PDF_TITLE = "Keurmerk Sleutelpersoon"
+PDF_AWARDED_TO = "Dit keurmerk is toegekend aan"
+PDF_STATEMENT = (
+    "Deze persoon heeft de cursus Sleutelpersonen Werken gehaald en voldoet aan de "
+    "praktijkeisen. Een sleutelpersoon helpt bewoners veilig en met respect de weg te vinden "
+    "naar instanties."
+)
+PDF_AWARDED = "Toegekend op"
+PDF_VALID_UNTIL = "Geldig tot"
+PDF_ISSUER = "Uitgegeven door"
+PDF_NUMBER = "Keurmerknummer"
+PDF_QR_ALT = "QR-code naar de controlepagina van dit keurmerk"
+PDF_CHECK = "Scan de QR-code of ga naar {url} om te controleren of dit keurmerk geldig is."
+PDF_ATTACHMENT = "Het digitaal ondertekende keurmerk (Open Badges 3.0)"
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)

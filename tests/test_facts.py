@@ -7,10 +7,10 @@ import re
 import tomllib
 
 import pytest
-from course_text import learner_texts
 
 from course.facts import FACTS_FILE, FactError, euro, load_facts, parse_facts
 from course.numbers import parse_number
+from course_text import learner_texts
 
 EURO = re.compile(
     r"""€\s?(\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?)   # € 1.234,50 or €129

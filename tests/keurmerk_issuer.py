@@ -1,0 +1,108 @@
+"""A real test issuer (Ed25519 key, revocation and suspension lists) for keurmerk tests."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from keurmerk import statuslist
+from keurmerk.dataintegrity import sign
+from keurmerk.documents import OB_V3, VC_V2
+from keurmerk.multikey import encode_public_key
+from keurmerk.verify import TrustedIssuer
+
+ISSUER = "https://keurmerk.example.nl/issuer"
+NOW = datetime(2027, 6, 1, tzinfo=UTC)
+STATUS_URL = ISSUER + "/status/"
+
+
+class Issuer:
+    """A real Ed25519 issuer with a revocation and a suspension list."""
+
+    def __init__(self, issuer_id: str = ISSUER):
+        self.id = issuer_id
+        self.key = Ed25519PrivateKey.generate()
+        self.method = f"{issuer_id}#{encode_public_key(self.key.public_key())}"
+        self.lists = {purpose: statuslist.empty() for purpose in statuslist.PURPOSES}
+
+    def trust(self) -> TrustedIssuer:
+        return TrustedIssuer.from_controller(
+            self.trust_document(), name="Stichting Keurmerk Sleutelpersonen"
+        )
+
+    def trust_document(self) -> dict:
+        return {
+            "id": self.id,
+            "verificationMethod": [
+                {
+                    "id": self.method,
+                    "type": "Multikey",
+                    "controller": self.id,
+                    "publicKeyMultibase": encode_public_key(self.key.public_key()),
+                }
+            ],
+            "assertionMethod": [self.method],
+        }
+
+    def credential(self, index: int = 7, valid_until: str = "2029-12-01T00:00:00Z") -> dict:
+        document = {
+            "@context": [VC_V2, OB_V3],
+            "id": "urn:uuid:5b0f5a54-9a73-4a55-9a63-0a0f3b6a6c01",
+            "type": ["VerifiableCredential", "OpenBadgeCredential"],
+            "issuer": {"id": self.id, "type": ["Profile"], "name": "Stichting Keurmerk"},
+            "validFrom": "2026-12-01T00:00:00Z",
+            "validUntil": valid_until,
+            "name": "Keurmerk Sleutelpersoon",
+            "credentialSubject": {
+                "type": ["AchievementSubject"],
+                "identifier": [
+                    {
+                        "type": "IdentityObject",
+                        "identityType": "name",
+                        "hashed": False,
+                        "identityHash": "Samira Benali",
+                    }
+                ],
+                "achievement": {
+                    "id": "https://keurmerk.example.nl/achievements/sleutelpersoon",
+                    "type": ["Achievement"],
+                    "name": "Keurmerk Sleutelpersoon",
+                    "description": "Getraind sleutelpersoon.",
+                    "criteria": {"narrative": "Alle drie de modules gehaald."},
+                },
+            },
+            "credentialStatus": [
+                {
+                    "id": f"{STATUS_URL}{purpose}#{index}",
+                    "type": "BitstringStatusListEntry",
+                    "statusPurpose": purpose,
+                    "statusListIndex": str(index),
+                    "statusListCredential": f"{STATUS_URL}{purpose}",
+                }
+                for purpose in statuslist.PURPOSES
+            ],
+        }
+        return sign(document, self.key, self.method, created=datetime(2026, 12, 1, tzinfo=UTC))
+
+    def status_credential(self, purpose: str) -> dict:
+        document = {
+            "@context": [VC_V2],
+            "id": f"{STATUS_URL}{purpose}",
+            "type": ["VerifiableCredential", "BitstringStatusListCredential"],
+            "issuer": self.id,
+            "validFrom": "2026-12-01T00:00:00Z",
+            "credentialSubject": {
+                "id": f"{STATUS_URL}{purpose}#list",
+                "type": "BitstringStatusList",
+                "statusPurpose": purpose,
+                "encodedList": statuslist.encode(self.lists[purpose]),
+            },
+        }
+        return sign(document, self.key, self.method)
+
+    def lookup(self, url: str):
+        for purpose in statuslist.PURPOSES:
+            if url == f"{STATUS_URL}{purpose}":
+                return self.status_credential(purpose)
+        return None
