@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
-from course_text import notebooks
-from readability import module_score, notebook_scores, score_text
 
 from conftest import ASSIGNMENTS, COURSE
+from course_text import notebooks
+from readability import module_score, notebook_scores, score_text
 
 
 def _module_of(path) -> str:
