@@ -56,3 +56,46 @@ MONTHS = (
     "november",
     "december",
 )
+
+# Verification web page (web/)
+WEB_TITLE = "Keurmerk Sleutelpersoon controleren"
+WEB_INTRO = (
+    "Met deze pagina controleert u of iemand een geldig keurmerk sleutelpersoon heeft. "
+    "Typ het keurmerknummer van het certificaat, of scan de QR-code."
+)
+WEB_NUMBER_LABEL = "Keurmerknummer"
+WEB_NUMBER_HINT = "Bijvoorbeeld KM-7QF3-9XPA. Hoofdletters en streepjes zijn niet nodig."
+WEB_CHECK = "Controleren"
+WEB_FILE_INTRO = (
+    "Heeft u het certificaat als bestand (PDF of JSON)? Dan controleren we ook de digitale "
+    "handtekening."
+)
+WEB_FILE_LABEL = "Certificaat (PDF of JSON)"
+WEB_FILE_BUTTON = "Bestand controleren"
+WEB_FILE_TITLE = "Controle van het bestand"
+WEB_FILE_TOO_BIG = "Het bestand is te groot. Een certificaat is kleiner dan 2 MB."
+WEB_RESULT_TITLE = "Resultaat van de controle"
+WEB_STATUS = "Status"
+WEB_NAME = "Naam"
+WEB_KEURMERK = "Keurmerk"
+WEB_AWARDED = "Toegekend op"
+WEB_VALID_UNTIL = "Geldig tot"
+WEB_ISSUER = "Uitgegeven door"
+WEB_NUMBER = "Keurmerknummer"
+WEB_STATUS_TEXT = {
+    "geldig": "Dit keurmerk is geldig.",
+    "verlopen": "Dit keurmerk is verlopen. De houder heeft het (nog) niet vernieuwd.",
+    "geschorst": "Dit keurmerk is geschorst. Het is op dit moment niet geldig.",
+    "ingetrokken": "Dit keurmerk is ingetrokken. Het is niet meer geldig.",
+    "onbekend nummer": (
+        "Dit nummer kennen we niet. Controleer of u het goed heeft overgenomen. "
+        "Klopt het nummer? Dan is dit geen echt keurmerk."
+    ),
+}
+WEB_AGAIN = "Een ander nummer controleren"
+WEB_TOO_MANY = "U heeft te veel controles gedaan. Probeer het over een minuut opnieuw."
+WEB_NOT_FOUND = "Deze pagina bestaat niet."
+WEB_A11Y_TITLE = "Toegankelijkheidsverklaring"
+WEB_CHECKS = "Wat we hebben gecontroleerd"
+WEB_OK = "In orde"
+WEB_NOT_OK = "Niet in orde"

@@ -185,6 +185,12 @@ class Registry:
             certificate.state_reason = reason
         return certificate
 
+    def stored_status_list(self, purpose: str) -> dict | None:
+        """The last signed status list credential, as stored (``None`` before the first)."""
+        with self.sessions() as session:
+            row = session.scalar(select(StatusList).where(StatusList.purpose == purpose))
+            return json.loads(row.signed) if row is not None and row.signed else None
+
     def status_list(self, purpose: str, sign_list: Callable[[str, bytes], dict]) -> dict:
         """The signed status list credential (signed and stored on first use)."""
         with self.sessions.begin() as session:

@@ -1,0 +1,1 @@
+"""The verification service: a Dutch page and a JSON API for gemeenten."""

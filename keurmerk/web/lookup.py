@@ -1,0 +1,67 @@
+"""What the verification page shows for a keurmerk number (plain functions, no web code)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from keurmerk.numbers import normalise
+from keurmerk.registry import REVOKED, SUSPENDED, Registry
+
+VALID, EXPIRED, SUSPENDED_NL, REVOKED_NL, UNKNOWN = (
+    "geldig",
+    "verlopen",
+    "geschorst",
+    "ingetrokken",
+    "onbekend nummer",
+)
+
+
+@dataclass(frozen=True)
+class PublicRecord:
+    """Exactly what a verifier may see about a certificate."""
+
+    status: str
+    number: str = ""
+    name: str = ""
+    keurmerk: str = ""
+    awarded: str = ""
+    valid_until: str = ""
+    issuer: str = ""
+
+    def as_dict(self) -> dict:
+        if self.status == UNKNOWN:
+            return {"status": UNKNOWN}
+        return self.__dict__.copy()
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def look_up(registry: Registry, typed: str, now: datetime) -> PublicRecord:
+    """The public record for a typed number; ``onbekend nummer`` for anything else."""
+    number = normalise(typed)
+    if number is None:
+        return PublicRecord(UNKNOWN)
+    certificate = registry.find(number)
+    if certificate is None:
+        return PublicRecord(UNKNOWN)
+    credential = certificate.credential_json()
+    if certificate.state == REVOKED:
+        status = REVOKED_NL
+    elif certificate.state == SUSPENDED:
+        status = SUSPENDED_NL
+    elif _aware(certificate.valid_until) < now:
+        status = EXPIRED
+    else:
+        status = VALID
+    return PublicRecord(
+        status=status,
+        number=certificate.number,
+        name=certificate.name,
+        keurmerk=credential.get("name", ""),
+        awarded=_aware(certificate.awarded_at).date().isoformat(),
+        valid_until=_aware(certificate.valid_until).date().isoformat(),
+        issuer=credential.get("issuer", {}).get("name", ""),
+    )
