@@ -99,3 +99,21 @@ WEB_A11Y_TITLE = "Toegankelijkheidsverklaring"
 WEB_CHECKS = "Wat we hebben gecontroleerd"
 WEB_OK = "In orde"
 WEB_NOT_OK = "Niet in orde"
+
+# Command line (cli.py)
+CLI_BAD_TABLE = "Kan {path} niet lezen: {error}"
+CLI_ALREADY_INIT = "{home} bestaat al. Er is niets veranderd."
+CLI_INIT_DONE = (
+    "Klaar. Map: {home}. De privésleutel staat in keys/private (alleen leesbaar voor u)."
+)
+CLI_ROTATED = "Nieuwe sleutel in gebruik: {key}. Oude certificaten blijven geldig."
+CLI_NO_PERSON = "{learner}: voldoet, maar staat niet in de deelnemerslijst. Niets uitgegeven."
+CLI_ISSUED = "{learner}: keurmerk {number} uitgegeven. PDF: {pdf}"
+CLI_BAD_NUMBER = "'{number}' is geen keurmerknummer."
+CLI_UNKNOWN_NUMBER = "Keurmerk {number} staat niet in het register."
+CLI_CANNOT_CHANGE = "Keurmerk {number} is ingetrokken en kan niet meer veranderen."
+CLI_CHANGED = {
+    "suspend": "Keurmerk {number} is geschorst. De statuslijst is opnieuw ondertekend.",
+    "reinstate": "Keurmerk {number} is weer geldig. De statuslijst is opnieuw ondertekend.",
+    "revoke": "Keurmerk {number} is ingetrokken. De statuslijst is opnieuw ondertekend.",
+}

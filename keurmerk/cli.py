@@ -1,0 +1,240 @@
+"""``keurmerk``: the keurmerkbeheerder's command line (Dutch output, thin over plain functions)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+import pandas as pd
+
+from keurmerk import messages as msg
+from keurmerk.keys import default_home
+from keurmerk.numbers import normalise
+from keurmerk.pdf import extract_credential, render
+from keurmerk.rules import DEFAULT_RULES, decide, load_rules
+from keurmerk.service import Config, Keurmerkbeheer
+from keurmerk.verify import TrustedIssuer, verify_credential
+
+HOME = click.option(
+    "--map",
+    "home",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=default_home,
+    show_default="$KEURMERK_HOME of ~/.sleutelpersonen-keurmerk",
+    help="Map met keurmerk.toml, de sleutels en het register.",
+)
+
+
+def _beheer(home: Path) -> Keurmerkbeheer:
+    try:
+        return Keurmerkbeheer(Config.load(home))
+    except FileNotFoundError as error:
+        raise click.ClickException(str(error)) from error
+
+
+def _table(path: Path) -> pd.DataFrame:
+    try:
+        if path.suffix.lower() in (".xlsx", ".xls"):
+            return pd.read_excel(path)
+        return pd.read_csv(path)
+    except (OSError, ValueError) as error:
+        raise click.ClickException(msg.CLI_BAD_TABLE.format(path=path, error=error)) from error
+
+
+@click.group()
+def main() -> None:
+    """Keurmerk Sleutelpersoon: uitgeven, controleren, schorsen en intrekken."""
+
+
+@main.command()
+@HOME
+@click.option("--url", "base_url", required=True, help="Adres van de controlepagina (https://…).")
+@click.option("--naam", "issuer_name", required=True, help="Naam van de uitgever.")
+@click.option("--database", default="", help="SQLAlchemy-URL (standaard: SQLite in de map).")
+def init(home: Path, base_url: str, issuer_name: str, database: str) -> None:
+    """Maak de map, de eerste sleutel en lege statuslijsten."""
+    if (home / "keurmerk.toml").exists():
+        raise click.ClickException(msg.CLI_ALREADY_INIT.format(home=home))
+    Config.write(home, base_url, issuer_name, database)
+    _beheer(home).init()
+    click.echo(msg.CLI_INIT_DONE.format(home=home))
+
+
+@main.command("sleutel-vervangen")
+@HOME
+def rotate(home: Path) -> None:
+    """Maak een nieuwe sleutel; oude certificaten blijven geldig."""
+    beheer = _beheer(home)
+    info = beheer.keys.rotate()
+    click.echo(msg.CLI_ROTATED.format(key=info.method))
+
+
+@main.command()
+@HOME
+@click.option("--scores", type=click.Path(exists=True, path_type=Path), required=True)
+@click.option("--praktijk", type=click.Path(exists=True, path_type=Path), required=True)
+@click.option("--regels", type=click.Path(exists=True, path_type=Path), default=DEFAULT_RULES)
+def beslis(home: Path, scores: Path, praktijk: Path, regels: Path) -> None:
+    """Laat per deelnemer zien of die het keurmerk mag krijgen, en waarom (nog) niet."""
+    for decision in decide(_table(scores), _table(praktijk), load_rules(regels)):
+        click.echo(f"{decision.learner}: {decision.summary}")
+
+
+@main.command()
+@HOME
+@click.option("--scores", type=click.Path(exists=True, path_type=Path), required=True)
+@click.option("--praktijk", type=click.Path(exists=True, path_type=Path), required=True)
+@click.option(
+    "--deelnemers",
+    type=click.Path(exists=True, path_type=Path),
+    required=True,
+    help="Tabel met learner, name, email.",
+)
+@click.option("--regels", type=click.Path(exists=True, path_type=Path), default=DEFAULT_RULES)
+@click.option("--pdf-map", type=click.Path(file_okay=False, path_type=Path), default=None)
+def uitgeven(
+    home: Path, scores: Path, praktijk: Path, deelnemers: Path, regels: Path, pdf_map: Path | None
+) -> None:
+    """Geef het keurmerk aan iedereen die aan de regels voldoet (met PDF)."""
+    beheer = _beheer(home)
+    people = _table(deelnemers).set_index("learner")
+    pdf_map = pdf_map or home / "pdf"
+    pdf_map.mkdir(parents=True, exist_ok=True)
+    for decision in decide(_table(scores), _table(praktijk), load_rules(regels)):
+        if not decision.eligible:
+            click.echo(f"{decision.learner}: {decision.summary}")
+            continue
+        if decision.learner not in people.index:
+            click.echo(msg.CLI_NO_PERSON.format(learner=decision.learner))
+            continue
+        person = people.loc[decision.learner]
+        certificate = beheer.issue(decision.learner, str(person["name"]), str(person["email"]))
+        path = pdf_map / f"keurmerk-{certificate.number}.pdf"
+        path.write_bytes(
+            render(certificate.credential_json(), beheer.verify_url(certificate.number))
+        )
+        click.echo(
+            msg.CLI_ISSUED.format(learner=decision.learner, number=certificate.number, pdf=path)
+        )
+
+
+def _change(home: Path, number: str, reason: str, action: str) -> None:
+    beheer = _beheer(home)
+    canonical = normalise(number)
+    if canonical is None:
+        raise click.ClickException(msg.CLI_BAD_NUMBER.format(number=number))
+    try:
+        getattr(beheer, action)(canonical, reason)
+    except LookupError as error:
+        raise click.ClickException(msg.CLI_UNKNOWN_NUMBER.format(number=canonical)) from error
+    except ValueError as error:
+        raise click.ClickException(msg.CLI_CANNOT_CHANGE.format(number=canonical)) from error
+    click.echo(msg.CLI_CHANGED[action].format(number=canonical))
+
+
+@main.command()
+@HOME
+@click.argument("nummer")
+@click.option("--reden", required=True)
+def schors(home: Path, nummer: str, reden: str) -> None:
+    """Schors een keurmerk (tijdelijk niet geldig)."""
+    _change(home, nummer, reden, "suspend")
+
+
+@main.command()
+@HOME
+@click.argument("nummer")
+@click.option("--reden", required=True)
+def herstel(home: Path, nummer: str, reden: str) -> None:
+    """Maak een schorsing ongedaan."""
+    _change(home, nummer, reden, "reinstate")
+
+
+@main.command("trek-in")
+@HOME
+@click.argument("nummer")
+@click.option("--reden", required=True)
+def trek_in(home: Path, nummer: str, reden: str) -> None:
+    """Trek een keurmerk in (definitief)."""
+    _change(home, nummer, reden, "revoke")
+
+
+@main.command()
+@click.argument("bestand", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--uitgever",
+    "issuer_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Uitgeversdocument (JSON) van een erkende uitgever; meerdere mag.",
+)
+@click.option(
+    "--statuslijst",
+    "status_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Opgeslagen statuslijst (JSON), bijvoorbeeld van /status/revocation.",
+)
+@HOME
+@click.option("--json", "as_json", is_flag=True, help="Uitslag als JSON.")
+def controleer(
+    bestand: Path,
+    issuer_files: tuple[Path, ...],
+    status_files: tuple[Path, ...],
+    home: Path,
+    as_json: bool,
+) -> None:
+    """Controleer een certificaat (JSON of PDF) zonder internet."""
+    data = bestand.read_bytes()
+    if data.startswith(b"%PDF"):
+        data = extract_credential(data) or b""
+    trusted: dict[str, TrustedIssuer] = {}
+    lists: dict[str, dict] = {}
+    for path in issuer_files:
+        issuer = TrustedIssuer.from_controller(json.loads(path.read_text(encoding="utf-8")))
+        trusted[issuer.id] = issuer
+    for path in status_files:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        lists[document.get("id", "")] = document
+    if (home / "keurmerk.toml").exists():
+        beheer = _beheer(home)
+        issuer = TrustedIssuer.from_controller(beheer.issuer_document(), beheer.config.issuer.name)
+        trusted.setdefault(issuer.id, issuer)
+        for purpose in ("revocation", "suspension"):
+            stored = beheer.registry.stored_status_list(purpose)
+            if stored:
+                lists.setdefault(stored["id"], stored)
+    result = verify_credential(data, trusted, datetime.now(UTC), lists.get)
+    if as_json:
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"{msg.WEB_STATUS}: {result.status}")
+        for check in result.checks:
+            mark = msg.WEB_OK if check.ok else msg.WEB_NOT_OK
+            click.echo(f"- {check.name}: {mark}. {check.message}")
+    raise SystemExit(0 if result.verified else 1)
+
+
+@main.command()
+@HOME
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8800, show_default=True)
+def serve(home: Path, host: str, port: int) -> None:
+    """Start de controlepagina."""
+    import uvicorn
+
+    from keurmerk.web.app import WebSettings, create_app
+
+    beheer = _beheer(home)
+    settings = WebSettings(
+        registry=beheer.registry,
+        issuer_document=beheer.issuer_document(),
+        issuer_name=beheer.config.issuer.name,
+    )
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+
+
+if __name__ == "__main__":
+    main()
