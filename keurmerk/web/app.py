@@ -24,7 +24,7 @@ from keurmerk.documents import KEURMERK_V1, context_document
 from keurmerk.pdf import extract_credential
 from keurmerk.registry import Registry
 from keurmerk.verify import TrustedIssuer, verify_credential
-from keurmerk.web.lookup import UNKNOWN, look_up
+from keurmerk.web.lookup import UNKNOWN, dutch_date, look_up
 from keurmerk.web.ratelimit import RateLimiter
 
 HERE = Path(__file__).resolve().parent
@@ -67,6 +67,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=select_autoescape(["html"], default=True),
     )
+    templates.filters["datum"] = dutch_date
     limiter = RateLimiter(settings.lookups_per_minute)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from keurmerk import messages as msg
 from keurmerk.numbers import normalise
 from keurmerk.registry import REVOKED, SUSPENDED, Registry
 
@@ -37,6 +38,12 @@ class PublicRecord:
 
 def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def dutch_date(iso: str) -> str:
+    """'2029-11-25' → '25 november 2029' (for pages; the API keeps ISO dates)."""
+    moment = datetime.fromisoformat(iso)
+    return f"{moment.day} {msg.MONTHS[moment.month - 1]} {moment.year}"
 
 
 def look_up(registry: Registry, typed: str, now: datetime) -> PublicRecord:
