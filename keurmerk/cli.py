@@ -221,7 +221,8 @@ def controleer(
 @HOME
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8800, show_default=True)
-def serve(home: Path, host: str, port: int) -> None:
+@click.option("--limiet", default=30, show_default=True, help="Look-ups per minuut per bezoeker.")
+def serve(home: Path, host: str, port: int, limiet: int) -> None:
     """Start de controlepagina."""
     import uvicorn
 
@@ -232,6 +233,7 @@ def serve(home: Path, host: str, port: int) -> None:
         registry=beheer.registry,
         issuer_document=beheer.issuer_document(),
         issuer_name=beheer.config.issuer.name,
+        lookups_per_minute=limiet,
     )
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
 
