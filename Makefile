@@ -5,13 +5,13 @@ BIN := $(VENV)/bin
 RUNTIME_STAMP := $(VENV)/.installed-runtime
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: start test install install-test browser-deps lint clean
+.PHONY: start test install install-test system-deps lint clean
 
 start: install
 	$(BIN)/sleutelpersonen-start
 
 # pytest also runs ruff (tests/test_lint.py), so one report lists every problem.
-test: install-test browser-deps
+test: install-test system-deps
 	$(BIN)/python -m pytest
 
 install: $(RUNTIME_STAMP)
@@ -31,8 +31,10 @@ $(TEST_STAMP): pyproject.toml $(RUNTIME_STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 
-browser-deps:
+# Debian's chromium (browser tests) and postgresql (a real server for the database tests).
+system-deps:
 	@bash tests/ensure-chromium.sh
+	@bash tests/ensure-postgres.sh
 
 lint: install-test
 	$(BIN)/ruff check .

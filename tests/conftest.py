@@ -44,3 +44,18 @@ def artifacts() -> Path:
     """Folder for screenshots and reports kept after the run (git-ignored)."""
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A real PostgreSQL server, started for this test run and removed afterwards."""
+    from course.launch import free_port
+    from postgres import PostgresServer
+
+    server = PostgresServer(free_port(15_432))
+    try:
+        url = server.start()
+    except RuntimeError as problem:
+        pytest.fail(str(problem))
+    yield url
+    server.stop()
