@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 RUNTIME_STAMP := $(VENV)/.installed-runtime
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: start test install install-test system-deps lint clean
+.PHONY: start test demo install install-test system-deps lint clean
 
 start: install
 	$(BIN)/sleutelpersonen-start
@@ -13,6 +13,11 @@ start: install
 # pytest also runs ruff (tests/test_lint.py), so one report lists every problem.
 test: install-test system-deps
 	$(BIN)/python -m pytest
+
+# A demo cohort graded by the real nbgrader pipeline, keurmerken issued, the service started.
+demo: install
+	$(BIN)/python -m grading.demo_cohort demo-output
+	$(BIN)/python -m keurmerk.demo demo-output
 
 install: $(RUNTIME_STAMP)
 
@@ -41,4 +46,4 @@ lint: install-test
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) test-artifacts .pytest_cache .ruff_cache
+	rm -rf $(VENV) test-artifacts demo-output .pytest_cache .ruff_cache

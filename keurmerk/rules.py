@@ -106,8 +106,10 @@ def decide_one(
         row = rows.iloc[-1]
         open_items = _open_items(row["open_items"])
         if rules.require_manual_graded and open_items:
-            items = ", ".join(_question_label(item) for item in open_items)
-            reasons.append(msg.REASON_NOT_GRADED.format(module=label, items=items))
+            labels = [_question_label(item) for item in open_items]
+            items = " en ".join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 1 else labels)
+            template = msg.REASON_NOT_GRADED_MANY if len(labels) > 1 else msg.REASON_NOT_GRADED
+            reasons.append(template.format(module=label, items=items))
             continue
         if bool(row["late"]) and not rules.accept_late:
             reasons.append(msg.REASON_LATE.format(module=label))

@@ -75,3 +75,12 @@ def test_exactly_the_minimum_passes_and_late_work_follows_the_rule():
 def test_a_table_without_the_agreed_columns_is_refused():
     with pytest.raises(ValueError, match="open_items"):
         decide(pd.DataFrame({"learner": ["x"], "assignment": ["module-1"]}), PRACTICE, load_rules())
+
+
+def test_several_open_items_read_naturally():
+    rows = _passed("olena")
+    rows[0] = ("olena", "module-1", 18, 20, "vraag-21-antwoord;vraag-22-antwoord", False)
+    (decision,) = decide(_scores(rows), PRACTICE[PRACTICE.learner == "olena"], load_rules())
+    assert decision.reasons[0] == (
+        "module 1 (Wegwijs in de bureaucratie): open vraag 21 en open vraag 22 zijn nog niet beoordeeld"
+    )

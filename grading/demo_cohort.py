@@ -1,0 +1,129 @@
+"""A demo cohort: fabricated learners hand in the real assignments and the real nbgrader
+pipeline grades them; a trainer's manual grades are filled in. Writes scores.csv,
+praktijk.csv and deelnemers.csv for the keurmerk.
+
+    python -m grading.demo_cohort OUTPUT_FOLDER
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pandas as pd
+
+from grading import ASSIGNMENTS_DIR, GRADING_DIR, NBGRADER_CONFIG
+from grading.scores import grade_manually, score_table
+
+SOLUTIONS = GRADING_DIR.parent / "tests" / "fixtures" / "solutions"
+
+# Fictional learners: (id, name, e-mail, wrong answers per module, manual share, hours, sessions)
+LEARNERS = [
+    ("samira", "Samira Benali", "samira@voorbeeld.nl", 0, 1.0, 26, 4),
+    ("tesfay", "Tesfay Haile", "tesfay@voorbeeld.nl", 1, 0.8, 22, 3),
+    ("karim", "Karim El Amrani", "karim@voorbeeld.nl", 9, 0.5, 30, 5),
+    ("olena", "Olena Kovalenko", "olena@voorbeeld.nl", 0, None, 20, 3),
+    ("yusuf", "Yusuf Warsame", "yusuf@voorbeeld.nl", 0, 1.0, 8, 1),
+]
+OPEN_ANSWER = (
+    "Ik blijf rustig en vraag eerst toestemming. Daarna lezen we samen wat er nodig is. "
+    "Ik verwijs door als het te ingewikkeld wordt."
+)
+
+
+def _nbgrader(root: Path, *args: str) -> None:
+    env = dict(
+        os.environ, PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]])
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "nbgrader", *args], cwd=root, env=env, capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        raise click.ClickException(f"nbgrader {' '.join(args)} faalde:\n{result.stderr[-2000:]}")
+
+
+def _wrong(answers: dict, count: int) -> dict:
+    changed = dict(answers)
+    for key in list(changed)[:count]:
+        value = changed[key]
+        changed[key] = (
+            -1
+            if isinstance(value, int | float)
+            else ["fout"]
+            if isinstance(value, list)
+            else "fout"
+        )
+    return changed
+
+
+def make_cohort(folder: Path) -> Path:
+    """Grade a demo cohort; return the folder with the three CSV files."""
+    root = folder / "cohort"
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    (root / "nbgrader_config.py").write_text(
+        "c = get_config()\n"
+        f"load_subconfig({str(NBGRADER_CONFIG)!r})\n"
+        f"c.CourseDirectory.root = {str(root)!r}\n"
+        f"c.CourseDirectory.source_directory = {str(ASSIGNMENTS_DIR)!r}\n",
+        encoding="utf-8",
+    )
+    assignments = sorted(p.name for p in ASSIGNMENTS_DIR.glob("module-*") if p.is_dir())
+    for learner, *_ in LEARNERS:
+        _nbgrader(root, "db", "student", "add", learner)
+    for assignment in assignments:
+        click.echo(f"Opdracht {assignment}: uitdelen, inleveren en nakijken ...")
+        _nbgrader(root, "generate_assignment", assignment, "--create")
+        solutions = json.loads((SOLUTIONS / f"{assignment}.json").read_text(encoding="utf-8"))
+        for learner, _name, _mail, wrong, *_ in LEARNERS:
+            target = root / "submitted" / learner / assignment
+            shutil.copytree(root / "release" / assignment, target)
+            for notebook in target.glob("*.ipynb"):
+                data = json.loads(notebook.read_text(encoding="utf-8"))
+                for cell in data["cells"]:
+                    if cell["metadata"].get("nbgrader", {}).get("solution"):
+                        cell["source"] = OPEN_ANSWER
+                notebook.write_text(json.dumps(data), encoding="utf-8")
+                answers = _wrong(solutions[notebook.stem], wrong)
+                (target / f"{notebook.stem}.antwoorden.json").write_text(json.dumps(answers))
+        _nbgrader(root, "autograde", assignment)
+    url = f"sqlite:///{root / 'gradebook.db'}"
+    table = score_table(url)
+    for learner, _name, _mail, _wrong_count, share, *_ in LEARNERS:
+        if share is None:
+            continue  # the trainer has not graded this learner's open answers yet
+        for row in table[table.learner == learner].itertuples():
+            for item in filter(None, row.open_items.split(";")):
+                grade_manually(url, row.assignment, learner, item, 6 * share)
+    out = folder / "tabellen"
+    out.mkdir(parents=True, exist_ok=True)
+    score_table(url).to_csv(out / "scores.csv", index=False)
+    people = pd.DataFrame(
+        [(l_id, name, mail) for l_id, name, mail, *_ in LEARNERS],
+        columns=["learner", "name", "email"],
+    )
+    people.to_csv(out / "deelnemers.csv", index=False)
+    practice = pd.DataFrame(
+        [(l_id, hours, sessions) for l_id, *_, hours, sessions in LEARNERS],
+        columns=["learner", "practice_hours", "intervision_sessions"],
+    )
+    practice.to_csv(out / "praktijk.csv", index=False)
+    return out
+
+
+@click.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+def main(folder: Path) -> None:
+    """Maak een democohort en kijk de opdrachten na met nbgrader."""
+    out = make_cohort(folder)
+    click.echo(f"Scores, praktijk en deelnemers staan in {out}")
+
+
+if __name__ == "__main__":
+    main()
