@@ -82,5 +82,6 @@ def test_several_open_items_read_naturally():
     rows[0] = ("olena", "module-1", 18, 20, "vraag-21-antwoord;vraag-22-antwoord", False)
     (decision,) = decide(_scores(rows), PRACTICE[PRACTICE.learner == "olena"], load_rules())
     assert decision.reasons[0] == (
-        "module 1 (Wegwijs in de bureaucratie): open vraag 21 en open vraag 22 zijn nog niet beoordeeld"
+        "module 1 (Wegwijs in de bureaucratie): "
+        "open vraag 21 en open vraag 22 zijn nog niet beoordeeld"
     )
