@@ -20,7 +20,7 @@ EURO = re.compile(
 PHONE = re.compile(
     r"""(?<![\d€])(?<!\d[.,])
     ( 0[89]00[- ]?\d{4}(?:[- ]?\d{2,4})?     # 0800-2000, 0900-8844
-    | 088[- ]?\d{3}[- ]?\d{4}                # 088 numbers
+    | 088[- ]?\d{3,4}[- ]?\d{3,4}            # 088 numbers (088-0767 000)
     | 11[23] )                              # 112, 113
     (?!\d|[.,]\d|\s?euro)""",
     re.VERBOSE,
@@ -53,12 +53,13 @@ def test_facts_file_is_valid_and_sourced():
     facts = load_facts()
     assert facts
     for item in facts.values():
-        assert item.source.startswith("http") and item.year >= 2012
+        assert item.source.startswith("http") and 2000 <= item.year <= dt.date.today().year + 2
         assert item.checked <= dt.date.today()
 
 
 def test_extractors_find_dutch_amounts_and_numbers():
     text = "Je krijgt € 1.234,50 of €129 per maand, of 385 euro. Bel 0800-2000 of 112. Niet 2026."
+    assert phones_in("De Luisterlijn: 088-0767 000.") == ["0880767000"]
     assert amounts_in(text) == [1234.5, 129, 385]
     assert phones_in(text) == ["08002000", "112"]
 

@@ -100,3 +100,9 @@ def test_start_prints_the_link_and_stopping_the_launcher_stops_jupyterlab(tmp_pa
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
+
+
+def test_widget_state_is_not_saved_into_notebooks():
+    """Private answers in widgets must not end up in a notebook file by default."""
+    overrides = json.loads((CONFIG_DIR / "settings" / "overrides.json").read_text())
+    assert overrides["@jupyter-widgets/jupyterlab-manager:plugin"] == {"saveState": False}
