@@ -1,0 +1,48 @@
+"""A cohort is an nbgrader course root outside the repository, whose source is assignments/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from grading import ASSIGNMENTS_DIR, NBGRADER_CONFIG
+
+CONFIG_NAME = "nbgrader_config.py"
+
+
+def write_config(
+    root: Path,
+    db_url: str | None = None,
+    exchange: Path | None = None,
+    course_id: str = "sleutelpersonen",
+) -> Path:
+    """Create (or overwrite) the cohort's ``nbgrader_config.py``; return its path.
+
+    ``db_url`` selects the gradebook (default: SQLite ``gradebook.db`` in the root; a
+    ``postgresql+psycopg://…`` URL for multi-trainer use). ``exchange`` is the nbgrader
+    exchange folder shared with learners on one machine or a JupyterHub.
+    """
+    root = root.resolve()
+    root.mkdir(parents=True, exist_ok=True)
+    lines = [
+        "c = get_config()",
+        f"load_subconfig({str(NBGRADER_CONFIG)!r})",
+        f"c.CourseDirectory.root = {str(root)!r}",
+        f"c.CourseDirectory.source_directory = {str(ASSIGNMENTS_DIR)!r}",
+        f"c.CourseDirectory.course_id = {course_id!r}",
+    ]
+    if db_url:
+        lines.append(f"c.CourseDirectory.db_url = {db_url!r}")
+    if exchange is not None:
+        lines.append(f"c.Exchange.root = {str(Path(exchange).resolve())!r}")
+    path = root / CONFIG_NAME
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def gradebook_url(root: Path) -> str:
+    """The gradebook URL of a cohort (reads ``db_url`` from its config, else the SQLite file)."""
+    text = (root / CONFIG_NAME).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.startswith("c.CourseDirectory.db_url"):
+            return line.split("=", 1)[1].strip().strip("'\"")
+    return f"sqlite:///{(root / 'gradebook.db').resolve()}"
