@@ -1,8 +1,9 @@
 """The certificate registry: SQLAlchemy, SQLite by default, PostgreSQL by URL.
 
-Issuing, suspending and revoking each happen in one transaction: a crash halfway leaves
-no half-issued certificate and no status bit without its certificate. Status-list indexes
-are drawn at random, so a list reveals nothing about the order of issuing.
+Issuing, renewing, suspending and revoking each happen in one transaction, together with
+their audit record: a crash halfway leaves no half-issued certificate and no status bit
+without its certificate. Status-list indexes are drawn at random, so a list reveals nothing
+about the order of issuing.
 """
 
 from __future__ import annotations
@@ -12,63 +13,15 @@ import secrets
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import (
-    DateTime,
-    Integer,
-    LargeBinary,
-    String,
-    Text,
-    UniqueConstraint,
-    create_engine,
-    select,
-)
+from sqlalchemy import create_engine, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
-from keurmerk import statuslist
+from keurmerk import audit, statuslist
+from keurmerk.models import ACTIVE, REVOKED, SUSPENDED, Base, Certificate, StatusList
 from keurmerk.numbers import new_number
 
-ACTIVE, SUSPENDED, REVOKED = "actief", "geschorst", "ingetrokken"
-
-
-class Base(DeclarativeBase):
-    pass
-
-
-class Certificate(Base):
-    """One issued keurmerk (its signed credential is stored whole)."""
-
-    __tablename__ = "certificates"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    number: Mapped[str] = mapped_column(String(16), unique=True, index=True)
-    learner_id: Mapped[str] = mapped_column(String(100), index=True)
-    name: Mapped[str] = mapped_column(String(200))
-    email_hash: Mapped[str] = mapped_column(String(100))
-    awarded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    valid_from: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    valid_until: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    status_index: Mapped[int] = mapped_column(Integer, unique=True)
-    state: Mapped[str] = mapped_column(String(20), default=ACTIVE)
-    state_reason: Mapped[str] = mapped_column(Text, default="")
-    issued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    credential: Mapped[str] = mapped_column(Text)
-
-    def credential_json(self) -> dict:
-        return json.loads(self.credential)
-
-
-class StatusList(Base):
-    """The bits of one status list and its last signed credential."""
-
-    __tablename__ = "status_lists"
-    __table_args__ = (UniqueConstraint("purpose"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    purpose: Mapped[str] = mapped_column(String(20))
-    bits: Mapped[bytes] = mapped_column(LargeBinary)
-    signed: Mapped[str] = mapped_column(Text, default="")
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+__all__ = ["ACTIVE", "REVOKED", "SUSPENDED", "Certificate", "Registry", "StatusList"]
 
 
 def default_url(home) -> str:
@@ -118,9 +71,12 @@ class Registry:
         awarded_at: datetime,
         valid_from: datetime,
         valid_until: datetime,
+        actor: str = "systeem",
+        supersedes: str = "",
     ) -> Certificate:
         """Issue atomically: number and index are reserved, the credential built and signed
-        by ``make_credential(number, index)`` and stored, all in one transaction."""
+        by ``make_credential(number, index)`` and stored, and the audit record written, all in
+        one transaction. With ``supersedes`` (a renewal) the old certificate is marked too."""
         with self.sessions.begin() as session:
             self._lists(session)
             number = self._free_number(session)
@@ -139,8 +95,22 @@ class Registry:
                 state_reason="",
                 issued_at=_now(),
                 credential=json.dumps(credential, ensure_ascii=False),
+                supersedes=supersedes,
+                superseded_by="",
             )
             session.add(certificate)
+            if supersedes:
+                old = session.scalar(select(Certificate).where(Certificate.number == supersedes))
+                if old is None or old.superseded_by:
+                    raise ValueError(f"{supersedes} cannot be renewed")
+                old.superseded_by = number
+            audit.record(
+                session,
+                actor,
+                "vernieuwing" if supersedes else "uitgifte",
+                number,
+                details={"learner": learner_id, "supersedes": supersedes, "index": index},
+            )
         return certificate
 
     def find(self, number: str) -> Certificate | None:
@@ -158,6 +128,7 @@ class Registry:
         state: str,
         reason: str,
         sign_list: Callable[[str, bytes], dict],
+        actor: str = "systeem",
     ) -> Certificate:
         """Suspend, reinstate or revoke: the row, the bits and the re-signed lists change together.
 
@@ -183,7 +154,19 @@ class Registry:
                 lists[purpose].updated_at = _now()
             certificate.state = state
             certificate.state_reason = reason
+            action = {ACTIVE: "herstel", SUSPENDED: "schorsing", REVOKED: "intrekking"}[state]
+            audit.record(session, actor, action, number, reason)
         return certificate
+
+    def log(self, actor: str, action: str, subject: str = "", reason: str = "", **details) -> None:
+        """Record an event that happens outside the database (such as a key change)."""
+        with self.sessions.begin() as session:
+            audit.record(session, actor, action, subject, reason, details)
+
+    def verify_audit(self) -> audit.ChainCheck:
+        """Check the whole audit trail."""
+        with self.sessions() as session:
+            return audit.verify_chain(session)
 
     def stored_status_list(self, purpose: str) -> dict | None:
         """The last signed status list credential, as stored (``None`` before the first)."""
