@@ -88,6 +88,7 @@ WEB_STATUS_TEXT = {
     "verlopen": "Dit keurmerk is verlopen. De houder heeft het (nog) niet vernieuwd.",
     "geschorst": "Dit keurmerk is geschorst. Het is op dit moment niet geldig.",
     "ingetrokken": "Dit keurmerk is ingetrokken. Het is niet meer geldig.",
+    "vervangen": "Dit keurmerk is vernieuwd. Controleer het nieuwe keurmerk:",
     "onbekend nummer": (
         "Dit nummer kennen we niet. Controleer of u het goed heeft overgenomen. "
         "Klopt het nummer? Dan is dit geen echt keurmerk."
@@ -118,3 +119,35 @@ CLI_CHANGED = {
     "reinstate": "Keurmerk {number} is weer geldig. De statuslijst is opnieuw ondertekend.",
     "revoke": "Keurmerk {number} is ingetrokken. De statuslijst is opnieuw ondertekend.",
 }
+
+# Herregistratie (renewal.py)
+RENEWAL_NO_ACTUALITEITEN = "de opdracht actualiteiten {year} is nog niet ingeleverd of nagekeken"
+RENEWAL_NOT_GRADED = "de open vraag van actualiteiten {year} is nog niet beoordeeld"
+RENEWAL_SCORE = "actualiteiten {year}: {percentage}% van de punten, nodig is {needed}%"
+REMINDER_MONTHS = {1: "een maand", 6: "zes maanden"}
+REMINDER_TEMPLATE = """Beste {name},
+
+Over {months} loopt je keurmerk sleutelpersoon af, op {date} (nummer {number}).
+Wil je het keurmerk houden? Vraag dan op tijd herregistratie aan.
+
+Daarvoor heb je nodig:
+- de opdracht actualiteiten van dit jaar, gehaald;
+- je praktijkuren en intervisiebijeenkomsten sinds je keurmerk.
+
+Je trainer helpt je graag. Bij herregistratie blijft de datum van je eerste keurmerk staan.
+
+Met vriendelijke groet,
+De keurmerkbeheerder"""
+
+# Public register (web)
+WEB_REGISTER_TITLE = "Register van sleutelpersonen"
+WEB_REGISTER_INTRO = (
+    "Zoek een sleutelpersoon met een geldig keurmerk in uw gemeente. In dit register staan "
+    "alleen mensen die daar zelf toestemming voor hebben gegeven."
+)
+WEB_REGISTER_NAME = "Naam (minstens twee letters)"
+WEB_REGISTER_GEMEENTE = "Gemeente"
+WEB_REGISTER_SEARCH = "Zoeken"
+WEB_REGISTER_NONE = "Niemand gevonden. Controleer de naam en de gemeente."
+WEB_REGISTER_REFUSED = "Vul een gemeente in en minstens twee letters van de naam."
+WEB_REGISTER_COUNT = "{count} gevonden."

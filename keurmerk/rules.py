@@ -23,6 +23,17 @@ PRACTICE_COLUMNS = ("learner", "practice_hours", "intervision_sessions")
 
 
 @dataclass(frozen=True)
+class RenewalRules:
+    """What a holder needs for herregistratie."""
+
+    actualiteiten_prefix: str = "actualiteiten-"
+    min_percentage: float = 70.0
+    min_hours: float = 40.0
+    min_intervision_sessions: int = 6
+    reminder_months: tuple[int, ...] = (6, 1)
+
+
+@dataclass(frozen=True)
 class Rules:
     """The keurmerk requirements."""
 
@@ -33,6 +44,7 @@ class Rules:
     min_hours: float = 20.0
     min_intervision_sessions: int = 3
     validity_years: int = 3
+    renewal: RenewalRules | None = None
 
 
 def load_rules(path: Path = DEFAULT_RULES) -> Rules:
@@ -49,6 +61,20 @@ def load_rules(path: Path = DEFAULT_RULES) -> Rules:
         min_hours=float(practice.get("min_hours", 20)),
         min_intervision_sessions=int(practice.get("min_intervision_sessions", 3)),
         validity_years=int(data.get("validity", {}).get("years", 3)),
+        renewal=_renewal(data.get("renewal", {})),
+    )
+
+
+def _renewal(data: dict) -> RenewalRules:
+    defaults = RenewalRules()
+    return RenewalRules(
+        actualiteiten_prefix=data.get("actualiteiten_prefix", defaults.actualiteiten_prefix),
+        min_percentage=float(data.get("min_percentage", defaults.min_percentage)),
+        min_hours=float(data.get("min_hours", defaults.min_hours)),
+        min_intervision_sessions=int(
+            data.get("min_intervision_sessions", defaults.min_intervision_sessions)
+        ),
+        reminder_months=tuple(data.get("reminder_months", defaults.reminder_months)),
     )
 
 

@@ -82,12 +82,19 @@ class Keurmerkbeheer:
         self.keys = KeyStore(config.home / "keys", config.issuer.id)
         self.registry = Registry(config.database_url)
 
-    def init(self) -> None:
+    def init(self, actor: str = "systeem") -> None:
         """Make the first key (if none) and publish empty, signed status lists."""
         if not self.keys.keys():
-            self.keys.generate()
+            info = self.keys.generate()
+            self.registry.log(actor, "sleutel-gemaakt", info.method)
         for purpose in statuslist.PURPOSES:
             self.registry.status_list(purpose, self.sign_list)
+
+    def rotate_key(self, actor: str) -> str:
+        """Start signing with a new key; the old one stays published."""
+        info = self.keys.rotate()
+        self.registry.log(actor, "sleutelwissel", info.method)
+        return info.method
 
     def issuer_document(self) -> dict:
         return self.keys.issuer_document(self.config.issuer.name, self.config.issuer.url)
@@ -118,11 +125,14 @@ class Keurmerkbeheer:
         email: str,
         now: datetime | None = None,
         awarded: datetime | None = None,
+        actor: str = "systeem",
+        supersedes: str = "",
+        until: datetime | None = None,
     ) -> Certificate:
         """Issue a signed keurmerk (atomically) for an eligible learner."""
         moment = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
         awarded = awarded or moment
-        until = _add_years(moment, self.config.validity_years)
+        until = until or _add_years(moment, self.config.validity_years)
         salt = new_salt()
         info, key = self.keys.active()
 
@@ -148,16 +158,46 @@ class Keurmerkbeheer:
             awarded_at=awarded,
             valid_from=moment,
             valid_until=until,
+            actor=actor,
+            supersedes=supersedes,
         )
 
-    def suspend(self, number: str, reason: str) -> Certificate:
-        return self.registry.set_state(number, SUSPENDED, reason, self.sign_list)
+    def renew(
+        self, number: str, email: str, actor: str = "systeem", now: datetime | None = None
+    ) -> Certificate:
+        """Herregistratie: a new credential that keeps the original award date.
 
-    def reinstate(self, number: str, reason: str) -> Certificate:
-        return self.registry.set_state(number, ACTIVE, reason, self.sign_list)
+        The new end date runs on from the old one (or from today if that has passed). A
+        suspended, revoked or already renewed keurmerk cannot be renewed.
+        """
+        old = self.registry.find(number)
+        if old is None:
+            raise LookupError(number)
+        if old.state != ACTIVE or old.superseded_by:
+            raise ValueError(f"{number} cannot be renewed")
+        moment = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+        old_end = old.valid_until if old.valid_until.tzinfo else old.valid_until.replace(tzinfo=UTC)
+        until = _add_years(max(moment, old_end), self.config.validity_years)
+        awarded = old.awarded_at if old.awarded_at.tzinfo else old.awarded_at.replace(tzinfo=UTC)
+        return self.issue(
+            old.learner_id,
+            old.name,
+            email,
+            now=moment,
+            awarded=awarded,
+            actor=actor,
+            supersedes=number,
+            until=until,
+        )
 
-    def revoke(self, number: str, reason: str) -> Certificate:
-        return self.registry.set_state(number, REVOKED, reason, self.sign_list)
+    def suspend(self, number: str, reason: str, actor: str = "systeem") -> Certificate:
+        return self.registry.set_state(number, SUSPENDED, reason, self.sign_list, actor)
+
+    def reinstate(self, number: str, reason: str, actor: str = "systeem") -> Certificate:
+        return self.registry.set_state(number, ACTIVE, reason, self.sign_list, actor)
+
+    def revoke(self, number: str, reason: str, actor: str = "systeem") -> Certificate:
+        return self.registry.set_state(number, REVOKED, reason, self.sign_list, actor)
 
     def verify_url(self, number: str) -> str:
         return f"{self.config.issuer.base_url}/controleer/{number}"

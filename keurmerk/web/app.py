@@ -22,6 +22,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from keurmerk import messages as msg
 from keurmerk.documents import KEURMERK_V1, context_document
 from keurmerk.pdf import extract_credential
+from keurmerk.public_register import SearchRefused, search
 from keurmerk.registry import Registry
 from keurmerk.verify import TrustedIssuer, verify_credential
 from keurmerk.web.lookup import UNKNOWN, dutch_date, look_up
@@ -154,6 +155,27 @@ def create_app(settings: WebSettings) -> FastAPI:
     @app.get("/contexts/keurmerk-v1.jsonld")
     def project_context():
         return JSONResponse(context_document(KEURMERK_V1), media_type="application/ld+json")
+
+    @app.get("/register", response_class=HTMLResponse)
+    def register(request: Request, naam: str = "", gemeente: str = ""):
+        naam, gemeente = naam[:100], gemeente[:100]
+        results, message = [], ""
+        if naam or gemeente:
+            if not limiter.allow(client(request)):
+                return page("te-vaak.html", status_code=429, title=msg.WEB_TOO_MANY)
+            try:
+                results = search(settings.registry, naam, gemeente, settings.now())
+                message = "" if results else msg.WEB_REGISTER_NONE
+            except SearchRefused:
+                message = msg.WEB_REGISTER_REFUSED
+        return page(
+            "register.html",
+            title=msg.WEB_REGISTER_TITLE,
+            naam=naam,
+            gemeente=gemeente,
+            results=results,
+            message=message,
+        )
 
     @app.get("/toegankelijkheid", response_class=HTMLResponse)
     def accessibility():

@@ -9,11 +9,12 @@ from keurmerk import messages as msg
 from keurmerk.numbers import normalise
 from keurmerk.registry import REVOKED, SUSPENDED, Registry
 
-VALID, EXPIRED, SUSPENDED_NL, REVOKED_NL, UNKNOWN = (
+VALID, EXPIRED, SUSPENDED_NL, REVOKED_NL, REPLACED, UNKNOWN = (
     "geldig",
     "verlopen",
     "geschorst",
     "ingetrokken",
+    "vervangen",
     "onbekend nummer",
 )
 
@@ -29,6 +30,7 @@ class PublicRecord:
     awarded: str = ""
     valid_until: str = ""
     issuer: str = ""
+    replaced_by: str = ""
 
     def as_dict(self) -> dict:
         if self.status == UNKNOWN:
@@ -59,6 +61,8 @@ def look_up(registry: Registry, typed: str, now: datetime) -> PublicRecord:
         status = REVOKED_NL
     elif certificate.state == SUSPENDED:
         status = SUSPENDED_NL
+    elif certificate.superseded_by:
+        status = REPLACED
     elif _aware(certificate.valid_until) < now:
         status = EXPIRED
     else:
@@ -71,4 +75,5 @@ def look_up(registry: Registry, typed: str, now: datetime) -> PublicRecord:
         awarded=_aware(certificate.awarded_at).date().isoformat(),
         valid_until=_aware(certificate.valid_until).date().isoformat(),
         issuer=credential.get("issuer", {}).get("name", ""),
+        replaced_by=certificate.superseded_by,
     )
