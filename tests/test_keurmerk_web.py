@@ -112,6 +112,7 @@ def test_json_api(beheer):
         "awarded",
         "valid_until",
         "issuer",
+        "replaced_by",
     }
     unknown = client.get("/api/v1/keurmerken/KM-0000-0000")
     assert unknown.status_code == 404 and unknown.json() == {"status": "onbekend nummer"}
