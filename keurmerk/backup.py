@@ -18,7 +18,7 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from keurmerk.models import AuditRecord, Certificate, RegisterEntry, StatusList
 from keurmerk.registry import Registry, default_url
@@ -117,6 +117,17 @@ def restore_backup(source: Path, home: Path, database_url: str | None = None) ->
             for model in TABLES:
                 for row in dump["tables"].get(model.__tablename__, []):
                     session.add(model(**{key: _value(value) for key, value in row.items()}))
+            session.flush()
+            if registry.engine.dialect.name == "postgresql":
+                # Rows came with their ids: move each id sequence past the highest one.
+                for model in TABLES:
+                    table = model.__tablename__
+                    session.execute(
+                        text(
+                            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                            f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+                        )
+                    )
     except Exception:
         (home / CONFIG_NAME).unlink(missing_ok=True)
         shutil.rmtree(home / "keys", ignore_errors=True)

@@ -7,40 +7,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import click
-import pandas as pd
 
 from keurmerk import messages as msg
-from keurmerk.keys import default_home
+from keurmerk.cli_common import ACTOR, HOME, beheer_for, read_table
+from keurmerk.cli_lifecycle import COMMANDS
 from keurmerk.numbers import normalise
 from keurmerk.pdf import extract_credential, render
 from keurmerk.rules import DEFAULT_RULES, decide, load_rules
-from keurmerk.service import Config, Keurmerkbeheer
+from keurmerk.service import Config
 from keurmerk.verify import TrustedIssuer, verify_credential
-
-HOME = click.option(
-    "--map",
-    "home",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=default_home,
-    show_default="$KEURMERK_HOME of ~/.sleutelpersonen-keurmerk",
-    help="Map met keurmerk.toml, de sleutels en het register.",
-)
-
-
-def _beheer(home: Path) -> Keurmerkbeheer:
-    try:
-        return Keurmerkbeheer(Config.load(home))
-    except FileNotFoundError as error:
-        raise click.ClickException(str(error)) from error
-
-
-def _table(path: Path) -> pd.DataFrame:
-    try:
-        if path.suffix.lower() in (".xlsx", ".xls"):
-            return pd.read_excel(path)
-        return pd.read_csv(path)
-    except (OSError, ValueError) as error:
-        raise click.ClickException(msg.CLI_BAD_TABLE.format(path=path, error=error)) from error
 
 
 @click.group()
@@ -58,17 +33,17 @@ def init(home: Path, base_url: str, issuer_name: str, database: str) -> None:
     if (home / "keurmerk.toml").exists():
         raise click.ClickException(msg.CLI_ALREADY_INIT.format(home=home))
     Config.write(home, base_url, issuer_name, database)
-    _beheer(home).init()
+    beheer_for(home).init()
     click.echo(msg.CLI_INIT_DONE.format(home=home))
 
 
 @main.command("sleutel-vervangen")
 @HOME
-def rotate(home: Path) -> None:
+@ACTOR
+def rotate(home: Path, actor: str) -> None:
     """Maak een nieuwe sleutel; oude certificaten blijven geldig."""
-    beheer = _beheer(home)
-    info = beheer.keys.rotate()
-    click.echo(msg.CLI_ROTATED.format(key=info.method))
+    method = beheer_for(home).rotate_key(actor)
+    click.echo(msg.CLI_ROTATED.format(key=method))
 
 
 @main.command()
@@ -78,7 +53,7 @@ def rotate(home: Path) -> None:
 @click.option("--regels", type=click.Path(exists=True, path_type=Path), default=DEFAULT_RULES)
 def beslis(home: Path, scores: Path, praktijk: Path, regels: Path) -> None:
     """Laat per deelnemer zien of die het keurmerk mag krijgen, en waarom (nog) niet."""
-    for decision in decide(_table(scores), _table(praktijk), load_rules(regels)):
+    for decision in decide(read_table(scores), read_table(praktijk), load_rules(regels)):
         click.echo(f"{decision.learner}: {decision.summary}")
 
 
@@ -98,11 +73,11 @@ def uitgeven(
     home: Path, scores: Path, praktijk: Path, deelnemers: Path, regels: Path, pdf_map: Path | None
 ) -> None:
     """Geef het keurmerk aan iedereen die aan de regels voldoet (met PDF)."""
-    beheer = _beheer(home)
-    people = _table(deelnemers).set_index("learner")
+    beheer = beheer_for(home)
+    people = read_table(deelnemers).set_index("learner")
     pdf_map = pdf_map or home / "pdf"
     pdf_map.mkdir(parents=True, exist_ok=True)
-    for decision in decide(_table(scores), _table(praktijk), load_rules(regels)):
+    for decision in decide(read_table(scores), read_table(praktijk), load_rules(regels)):
         if not decision.eligible:
             click.echo(f"{decision.learner}: {decision.summary}")
             continue
@@ -120,13 +95,13 @@ def uitgeven(
         )
 
 
-def _change(home: Path, number: str, reason: str, action: str) -> None:
-    beheer = _beheer(home)
+def _change(home: Path, number: str, reason: str, action: str, actor: str) -> None:
+    beheer = beheer_for(home)
     canonical = normalise(number)
     if canonical is None:
         raise click.ClickException(msg.CLI_BAD_NUMBER.format(number=number))
     try:
-        getattr(beheer, action)(canonical, reason)
+        getattr(beheer, action)(canonical, reason, actor=actor)
     except LookupError as error:
         raise click.ClickException(msg.CLI_UNKNOWN_NUMBER.format(number=canonical)) from error
     except ValueError as error:
@@ -136,29 +111,32 @@ def _change(home: Path, number: str, reason: str, action: str) -> None:
 
 @main.command()
 @HOME
+@ACTOR
 @click.argument("nummer")
 @click.option("--reden", required=True)
-def schors(home: Path, nummer: str, reden: str) -> None:
+def schors(home: Path, actor: str, nummer: str, reden: str) -> None:
     """Schors een keurmerk (tijdelijk niet geldig)."""
-    _change(home, nummer, reden, "suspend")
+    _change(home, nummer, reden, "suspend", actor)
 
 
 @main.command()
 @HOME
+@ACTOR
 @click.argument("nummer")
 @click.option("--reden", required=True)
-def herstel(home: Path, nummer: str, reden: str) -> None:
+def herstel(home: Path, actor: str, nummer: str, reden: str) -> None:
     """Maak een schorsing ongedaan."""
-    _change(home, nummer, reden, "reinstate")
+    _change(home, nummer, reden, "reinstate", actor)
 
 
 @main.command("trek-in")
 @HOME
+@ACTOR
 @click.argument("nummer")
 @click.option("--reden", required=True)
-def trek_in(home: Path, nummer: str, reden: str) -> None:
+def trek_in(home: Path, actor: str, nummer: str, reden: str) -> None:
     """Trek een keurmerk in (definitief)."""
-    _change(home, nummer, reden, "revoke")
+    _change(home, nummer, reden, "revoke", actor)
 
 
 @main.command()
@@ -199,7 +177,7 @@ def controleer(
         document = json.loads(path.read_text(encoding="utf-8"))
         lists[document.get("id", "")] = document
     if (home / "keurmerk.toml").exists():
-        beheer = _beheer(home)
+        beheer = beheer_for(home)
         issuer = TrustedIssuer.from_controller(beheer.issuer_document(), beheer.config.issuer.name)
         trusted.setdefault(issuer.id, issuer)
         for purpose in ("revocation", "suspension"):
@@ -228,7 +206,7 @@ def serve(home: Path, host: str, port: int, limiet: int) -> None:
 
     from keurmerk.web.app import WebSettings, create_app
 
-    beheer = _beheer(home)
+    beheer = beheer_for(home)
     settings = WebSettings(
         registry=beheer.registry,
         issuer_document=beheer.issuer_document(),
@@ -236,6 +214,10 @@ def serve(home: Path, host: str, port: int, limiet: int) -> None:
         lookups_per_minute=limiet,
     )
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+
+
+for _command in COMMANDS:
+    main.add_command(_command)
 
 
 if __name__ == "__main__":

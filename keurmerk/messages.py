@@ -151,3 +151,23 @@ WEB_REGISTER_SEARCH = "Zoeken"
 WEB_REGISTER_NONE = "Niemand gevonden. Controleer de naam en de gemeente."
 WEB_REGISTER_REFUSED = "Vul een gemeente in en minstens twee letters van de naam."
 WEB_REGISTER_COUNT = "{count} gevonden."
+
+# Lifecycle command line (cli_lifecycle.py)
+CLI_CANNOT_RENEW = (
+    "Keurmerk {number} kan niet worden vernieuwd (geschorst, ingetrokken of al vernieuwd)."
+)
+CLI_RENEWED = "Keurmerk {old} is vernieuwd. Het nieuwe nummer is {new}; de toekenningsdatum blijft."
+CLI_NO_REMINDERS = "Er lopen geen keurmerken af in de komende zes maanden."
+CLI_REMINDER_LINE = "over {months} mnd: {number}  {learner}  {name}  (tot {date})"
+CLI_NO_CERTIFICATE = "{learner} heeft geen keurmerk."
+CLI_BAD_GEMEENTE = "Vul een gemeente in (hoogstens 100 tekens)."
+CLI_LISTED = "{learner} staat nu in het register bij gemeente {gemeente}."
+CLI_UNLISTED = "{learner} staat niet meer in het register."
+CLI_NOT_LISTED = "{learner} stond niet in het register."
+CLI_AUDIT_OK = "Het auditlog is in orde: {count} regels. Laatste hash: {hash}"
+CLI_AUDIT_BROKEN = "Het auditlog is veranderd: de keten is gebroken bij regel {record}."
+CLI_BACKUP_EXISTS = "{path} bestaat al. Kies een nieuwe naam."
+CLI_BACKUP_DONE = (
+    "Backup gemaakt: {path}. Hij bevat de privésleutels: bewaar hem versleuteld en offline."
+)
+CLI_RESTORED = "Backup teruggezet in {path}."

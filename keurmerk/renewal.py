@@ -14,7 +14,7 @@ import pandas as pd
 
 from keurmerk import messages as msg
 from keurmerk.models import ACTIVE, Certificate
-from keurmerk.rules import Decision, Rules, check_tables
+from keurmerk.rules import Decision, Rules, check_tables, open_items_of
 
 
 def _aware(moment: datetime) -> datetime:
@@ -35,7 +35,7 @@ def decide_renewal(
     else:
         row = rows.iloc[-1]
         share = 100 * float(row["score"]) / float(row["max_score"]) if row["max_score"] else 0
-        if str(row["open_items"] or "").strip():
+        if open_items_of(row["open_items"]):
             reasons.append(msg.RENEWAL_NOT_GRADED.format(year=year))
         elif share + 1e-9 < renewal.min_percentage:
             reasons.append(

@@ -98,7 +98,7 @@ def _question_label(grade_id: str) -> str:
     return f"open vraag {match.group(1)}" if match else f"onderdeel {grade_id}"
 
 
-def _open_items(value) -> list[str]:
+def open_items_of(value) -> list[str]:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return []
     if isinstance(value, list | tuple):
@@ -130,7 +130,7 @@ def decide_one(
             reasons.append(msg.REASON_NOT_SUBMITTED.format(module=label))
             continue
         row = rows.iloc[-1]
-        open_items = _open_items(row["open_items"])
+        open_items = open_items_of(row["open_items"])
         if rules.require_manual_graded and open_items:
             labels = [_question_label(item) for item in open_items]
             items = " en ".join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 1 else labels)

@@ -1,0 +1,148 @@
+"""Command line for the keurmerk lifecycle: renewal, reminders, public register, audit, backup."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+
+from keurmerk import messages as msg
+from keurmerk.backup import RestoreError, create_backup, restore_backup
+from keurmerk.cli_common import ACTOR, HOME, beheer_for, read_table
+from keurmerk.numbers import normalise
+from keurmerk.public_register import opt_in, opt_out
+from keurmerk.renewal import decide_renewal, reminders
+from keurmerk.rules import DEFAULT_RULES, load_rules
+
+
+@click.command()
+@HOME
+@ACTOR
+@click.argument("nummer")
+@click.option("--email", required=True, help="E-mailadres van de houder (voor de hash).")
+@click.option("--scores", type=click.Path(exists=True, path_type=Path), required=True)
+@click.option("--praktijk", type=click.Path(exists=True, path_type=Path), required=True)
+@click.option("--jaar", type=int, default=lambda: datetime.now(UTC).year, show_default="dit jaar")
+@click.option("--regels", type=click.Path(exists=True, path_type=Path), default=DEFAULT_RULES)
+def vernieuw(home, actor, nummer, email, scores, praktijk, jaar, regels) -> None:
+    """Herregistratie: een nieuw keurmerk met de oorspronkelijke toekenningsdatum."""
+    beheer = beheer_for(home)
+    number = normalise(nummer)
+    old = beheer.registry.find(number) if number else None
+    if old is None:
+        raise click.ClickException(msg.CLI_UNKNOWN_NUMBER.format(number=nummer))
+    decision = decide_renewal(
+        old.learner_id, jaar, read_table(scores), read_table(praktijk), load_rules(regels)
+    )
+    if not decision.eligible:
+        raise click.ClickException(f"{old.learner_id}: {decision.summary}")
+    try:
+        new = beheer.renew(number, email, actor=actor)
+    except ValueError as error:
+        raise click.ClickException(msg.CLI_CANNOT_RENEW.format(number=number)) from error
+    click.echo(msg.CLI_RENEWED.format(old=number, new=new.number))
+
+
+@click.command()
+@HOME
+@click.option("--datum", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Peildatum.")
+@click.option(
+    "--berichten",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Map om een bericht per houder in te zetten.",
+)
+@click.option("--regels", type=click.Path(exists=True, path_type=Path), default=DEFAULT_RULES)
+def herinneringen(home, datum, berichten, regels) -> None:
+    """Lijst van keurmerken die binnen 6 maanden of 1 maand aflopen, met berichten."""
+    beheer = beheer_for(home)
+    now = datum.replace(tzinfo=UTC) if datum else datetime.now(UTC)
+    found = reminders(beheer.registry.certificates(), now, load_rules(regels))
+    if not found:
+        click.echo(msg.CLI_NO_REMINDERS)
+    for item in found:
+        click.echo(
+            msg.CLI_REMINDER_LINE.format(
+                months=item.months,
+                number=item.number,
+                learner=item.learner,
+                name=item.name,
+                date=item.valid_until.date().isoformat(),
+            )
+        )
+        if berichten:
+            berichten.mkdir(parents=True, exist_ok=True)
+            (berichten / f"herinnering-{item.number}.txt").write_text(
+                item.message(), encoding="utf-8"
+            )
+
+
+@click.group()
+def register() -> None:
+    """Het openbare register (alleen met toestemming van de houder)."""
+
+
+@register.command("aanmelden")
+@HOME
+@ACTOR
+@click.argument("deelnemer")
+@click.option("--gemeente", required=True)
+def register_opt_in(home, actor, deelnemer, gemeente) -> None:
+    """Zet een houder in het register (na toestemming)."""
+    try:
+        opt_in(beheer_for(home).registry, deelnemer, gemeente, actor)
+    except LookupError as error:
+        raise click.ClickException(msg.CLI_NO_CERTIFICATE.format(learner=deelnemer)) from error
+    except ValueError as error:
+        raise click.ClickException(msg.CLI_BAD_GEMEENTE) from error
+    click.echo(msg.CLI_LISTED.format(learner=deelnemer, gemeente=gemeente))
+
+
+@register.command("afmelden")
+@HOME
+@ACTOR
+@click.argument("deelnemer")
+def register_opt_out(home, actor, deelnemer) -> None:
+    """Haal een houder direct uit het register."""
+    removed = opt_out(beheer_for(home).registry, deelnemer, actor)
+    click.echo((msg.CLI_UNLISTED if removed else msg.CLI_NOT_LISTED).format(learner=deelnemer))
+
+
+@click.command()
+@HOME
+def audit(home) -> None:
+    """Controleer de keten van het auditlog."""
+    check = beheer_for(home).registry.verify_audit()
+    if check.ok:
+        click.echo(msg.CLI_AUDIT_OK.format(count=check.records, hash=check.last_hash))
+        return
+    raise click.ClickException(msg.CLI_AUDIT_BROKEN.format(record=check.first_broken))
+
+
+@click.command()
+@HOME
+@click.argument("bestand", type=click.Path(dir_okay=False, path_type=Path))
+def backup(home, bestand) -> None:
+    """Maak een backup (met de privésleutels: bewaar hem versleuteld en offline)."""
+    try:
+        create_backup(beheer_for(home).config, bestand)
+    except FileExistsError as error:
+        raise click.ClickException(msg.CLI_BACKUP_EXISTS.format(path=bestand)) from error
+    click.echo(msg.CLI_BACKUP_DONE.format(path=bestand))
+
+
+@click.command("backup-terugzetten")
+@click.argument("bestand", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--naar", type=click.Path(file_okay=False, path_type=Path), required=True)
+@click.option("--database", default="", help="SQLAlchemy-URL van een lege database.")
+def restore(bestand, naar, database) -> None:
+    """Zet een backup terug in een nieuwe map en een lege database."""
+    try:
+        restore_backup(bestand, naar, database or None)
+    except RestoreError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(msg.CLI_RESTORED.format(path=naar))
+
+
+COMMANDS = [vernieuw, herinneringen, register, audit, backup, restore]
