@@ -52,15 +52,16 @@ class Module:
 
 @dataclass(frozen=True)
 class Catalog:
-    """The whole course."""
+    """The whole course: three modules, and the yearly actualiteiten for renewal."""
 
     title: str
     keurmerk: str
     modules: tuple[Module, ...]
+    refreshers: tuple[Module, ...] = ()
 
     def lesson(self, lesson_id: str) -> Lesson:
         """The lesson with this id; ``KeyError`` when there is none."""
-        for module in self.modules:
+        for module in self.modules + self.refreshers:
             for lesson in module.lessons:
                 if lesson.id == lesson_id:
                     return lesson
@@ -71,15 +72,20 @@ def load_catalog(path: Path = CATALOG_FILE) -> Catalog:
     """Read the course map."""
     with path.open("rb") as handle:
         data = tomllib.load(handle)
-    modules = tuple(
-        Module(
-            id=raw["id"],
-            number=raw["number"],
-            title=raw["title"],
-            summary=raw["summary"],
-            lessons=tuple(Lesson(**lesson) for lesson in raw.get("lessons", [])),
-            assignments=tuple(Assignment(**item) for item in raw.get("assignments", [])),
-        )
-        for raw in data["modules"]
+    return Catalog(
+        title=data["title"],
+        keurmerk=data["keurmerk"],
+        modules=tuple(_module(raw) for raw in data["modules"]),
+        refreshers=tuple(_module(raw) for raw in data.get("actualiteiten", [])),
     )
-    return Catalog(title=data["title"], keurmerk=data["keurmerk"], modules=modules)
+
+
+def _module(raw: dict) -> Module:
+    return Module(
+        id=raw["id"],
+        number=raw["number"],
+        title=raw["title"],
+        summary=raw["summary"],
+        lessons=tuple(Lesson(**lesson) for lesson in raw.get("lessons", [])),
+        assignments=tuple(Assignment(**item) for item in raw.get("assignments", [])),
+    )

@@ -143,4 +143,16 @@ def show_map(catalog: Catalog | None = None) -> None:
             f"<p>Opdracht: {assignments}</p>"
         )
     parts.append(f"<h3>Het keurmerk</h3><p>{html.escape(catalog.keurmerk)}</p>")
+    for refresher in catalog.refreshers:
+        items = "".join(
+            f'<li><a href="{html.escape(lesson.notebook)}">{html.escape(lesson.title)}</a> '
+            f"({lesson.minutes} minuten)</li>"
+            if lesson.available
+            else f"<li>{html.escape(lesson.title)} ({msg.LESSON_COMING})</li>"
+            for lesson in refresher.lessons
+        )
+        parts.append(
+            f"<h3>{html.escape(refresher.title)}</h3><p>{html.escape(refresher.summary)}</p>"
+            f"<ul>{items}</ul>"
+        )
     display(HTML("".join(parts)))
