@@ -812,3 +812,33 @@ class SelfCarePlanText:
     REVIEW_LINE = "Ik kijk weer naar dit plan: {when}."
     NOTHING = "(nog niet ingevuld)"
     PLAIN = "Mijn zelfzorgplan (privé). Je plan staat niet in dit notebook."
+
+
+class HandinText:
+    ID_LABEL = "Jouw deelnemersnummer"
+    ID_PLACEHOLDER = "Je krijgt het van je trainer"
+    ASSIGNMENT_LABEL = "Opdracht"
+    BUTTON = "Maak mijn inleverpakket"
+    NO_ASSIGNMENTS = (
+        "Er staat nog geen opdracht op deze computer. Zet de map van je opdracht in dezelfde "
+        "map als de map course. Voer daarna deze cel opnieuw uit."
+    )
+    NO_ID = "Typ eerst je deelnemersnummer. Je krijgt het van je trainer."
+    BAD_ID = (
+        "'{learner}' kan geen deelnemersnummer zijn. Gebruik alleen letters, cijfers, een punt, "
+        "een streepje (-) of een liggend streepje (_). Geen spaties. Hooguit 64 tekens."
+    )
+    NO_FOLDER = "De map {folder} bestaat niet. Kies de map van je opdracht."
+    NO_NOTEBOOK = "In de map {folder} staat geen notebook. Kies de map van je opdracht."
+    PRIVATE_FOLDER = "De map {folder} is je eigen privé-map. Die lever je nooit in."
+    FAILED = "Het inleverpakket kon niet worden gemaakt ({reason}). Vraag je trainer om hulp."
+    BUSY = "Even geduld: het pakket wordt gemaakt ..."
+    READY = "Je inleverpakket is klaar: {name}"
+    WHERE = "Het bestand staat in deze map: {folder}"
+    SEND = "Stuur dit bestand naar je trainer, bijvoorbeeld als bijlage bij een e-mail."
+    FILE_COUNT = "Er zitten {count} bestanden in het pakket."
+    FILE_COUNT_ONE = "Er zit 1 bestand in het pakket."
+    NO_ANSWERS = (
+        "Let op: in deze opdracht staan nog geen antwoorden. Heb je de vragen al beantwoord?"
+    )
+    LEFT_OUT_BIG = "Niet in het pakket, want groter dan 20 MB: {files}"

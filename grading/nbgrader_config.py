@@ -61,3 +61,11 @@ c.Autograde.sanitize_preprocessors = [
     OverwriteCells,
     CheckCellMetadata,
 ]
+
+# Trainers see the rubric under each open answer in the formgrader (from the source notebook);
+# learners' feedback is Dutch and never shows test code or rubrics.
+from grading.feedback import feedback_config  # noqa: E402
+from grading.rubric import AddRubrics  # noqa: E402
+
+c.Autograde.autograde_preprocessors.append(AddRubrics)  # appends to nbgrader's default list
+c.merge(feedback_config())

@@ -1,0 +1,308 @@
+"""Import a cohort's learners from a CSV or Excel file into its nbgrader gradebook.
+
+The file is checked completely before anything is written: every problem (wrong columns,
+missing or duplicate ids, ids nbgrader cannot use, missing names, malformed or duplicate
+e-mail addresses, an empty file) is reported in one Dutch list with the row number a trainer
+sees in Excel, and nobody is imported. A valid file adds or updates every learner in one
+database transaction; learners who are not in the file are left alone::
+
+    result = import_learners(Path("~/cohort-2027"), Path("deelnemers.xlsx"))
+    result.added, result.updated, result.unchanged
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass, field
+from io import StringIO
+from pathlib import Path
+
+import click
+import pandas as pd
+from nbgrader.api import Gradebook, Student
+
+from course.handin import is_valid_learner_id
+from grading.cohort import CONFIG_NAME, gradebook_url
+from grading.messages import LearnersText
+
+T = LearnersText
+
+# Normalised header (lower case, letters and digits only) → field.
+HEADER_ALIASES = {
+    "id": {
+        "id",
+        "deelnemer",
+        "deelnemerid",
+        "deelnemersid",
+        "deelnemernummer",
+        "deelnemersnummer",
+        "studentid",
+        "student",
+        "studentnummer",
+        "gebruikersnaam",
+        "username",
+        "login",
+    },
+    "first_name": {"voornaam", "voornamen", "roepnaam", "firstname", "givenname"},
+    "infix": {"tussenvoegsel", "tussenvoegsels", "voorvoegsel"},
+    "last_name": {"achternaam", "familienaam", "lastname", "surname", "familyname"},
+    "email": {"email", "emailadres", "mail", "mailadres", "emailaddress"},
+}
+REQUIRED = ("id", "first_name", "last_name", "email")
+MAX_FIELD = 128  # nbgrader's Student columns are String(128)
+EMAIL = re.compile(
+    r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}"
+)
+
+
+@dataclass(frozen=True)
+class Learner:
+    id: str
+    first_name: str
+    last_name: str
+    email: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in the file; ``row`` is the spreadsheet row (the header is row 1)."""
+
+    message: str
+    row: int | None = None
+
+    def __str__(self) -> str:
+        return T.ROW.format(row=self.row, message=self.message) if self.row else self.message
+
+
+class LearnerFileError(ValueError):
+    """The file was not imported; ``problems`` lists every reason."""
+
+    def __init__(self, path: Path, problems: list[Problem]):
+        self.path = path
+        self.problems = problems
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        what = T.ONE_PROBLEM if count == 1 else T.MANY_PROBLEMS.format(count=count)
+        lines = [T.NOTHING_IMPORTED.format(count=what, file=self.path.name)]
+        lines += [f"- {problem}" for problem in self.problems]
+        return "\n".join(lines)
+
+
+@dataclass
+class ImportResult:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.added) + len(self.updated) + len(self.unchanged)
+
+    def summary(self) -> str:
+        return T.DONE.format(
+            total=self.total,
+            added=len(self.added),
+            updated=len(self.updated),
+            unchanged=len(self.unchanged),
+        )
+
+
+def _normalise_header(name: object) -> str:
+    return re.sub(r"[^a-z0-9]", "", str(name).strip().lower())
+
+
+def _clean(value: object) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return str(value).replace("\u00a0", " ").strip()
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:  # Excel on Windows saves CSV as cp1252
+        text = raw.decode("cp1252", errors="replace")
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    separator = max((";", ",", "\t"), key=first.count)
+    return pd.read_csv(
+        StringIO(text),
+        sep=separator,
+        dtype=str,
+        keep_default_na=False,
+        skip_blank_lines=False,
+    )
+
+
+def _read_table(path: Path) -> pd.DataFrame:
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".txt"):
+        return _read_csv(path)
+    if suffix in (".xlsx", ".xlsm"):
+        return pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
+    raise LearnerFileError(path, [Problem(T.UNKNOWN_TYPE.format(suffix=suffix or "?"))])
+
+
+def read_learners(path: Path) -> list[Learner]:
+    """Read and check a learner file; raise ``LearnerFileError`` listing every problem."""
+    return [learner for _row, learner in read_learner_rows(path)]
+
+
+def read_learner_rows(path: Path) -> list[tuple[int, Learner]]:
+    """Like ``read_learners``, with each learner's spreadsheet row number."""
+    path = Path(path)
+    if not path.is_file():
+        raise LearnerFileError(path, [Problem(T.NOT_FOUND)])
+    try:
+        table = _read_table(path)
+    except LearnerFileError:
+        raise
+    except pd.errors.EmptyDataError:
+        raise LearnerFileError(path, [Problem(T.EMPTY)]) from None
+    except Exception as error:  # pandas and openpyxl raise many kinds for a broken file
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise LearnerFileError(path, [Problem(T.UNREADABLE.format(reason=reason))]) from None
+
+    problems: list[Problem] = []
+    columns: dict[str, str] = {}
+    for column in table.columns:
+        key = _normalise_header(column)
+        for field_name, aliases in HEADER_ALIASES.items():
+            if key in aliases:
+                if field_name in columns:
+                    problems.append(
+                        Problem(
+                            T.DOUBLE_COLUMN.format(
+                                columns=f"'{columns[field_name]}' en '{column}'",
+                                field=T.FIELD_NAMES[field_name],
+                            )
+                        )
+                    )
+                else:
+                    columns[field_name] = column
+    missing = [T.FIELD_NAMES[name] for name in REQUIRED if name not in columns]
+    if missing:
+        found = ", ".join(f"'{c}'" for c in table.columns) or "geen"
+        problems.append(Problem(T.MISSING_COLUMNS.format(missing=", ".join(missing), found=found)))
+    if problems:
+        raise LearnerFileError(path, problems)
+
+    learners: list[tuple[int, Learner]] = []
+    seen_ids: dict[str, int] = {}
+    seen_mail: dict[str, int] = {}
+    for index, record in enumerate(table.to_dict("records")):
+        row = index + 2  # row 1 is the header
+        values = {name: _clean(record[column]) for name, column in columns.items()}
+        if not any(values.values()):
+            continue  # an empty line, as spreadsheets often have at the end
+        learner_id = values["id"]
+        first = values["first_name"]
+        last = " ".join(filter(None, [values.get("infix", ""), values["last_name"]]))
+        email = values["email"]
+        if not learner_id:
+            problems.append(Problem(T.NO_ID, row))
+        elif not is_valid_learner_id(learner_id):
+            problems.append(Problem(T.BAD_ID.format(value=learner_id), row))
+        elif learner_id.lower() in seen_ids:
+            other = seen_ids[learner_id.lower()]
+            problems.append(Problem(T.DUPLICATE_ID.format(value=learner_id, other=other), row))
+        else:
+            seen_ids[learner_id.lower()] = row
+        if not first:
+            problems.append(Problem(T.NO_FIRST_NAME, row))
+        if not last:
+            problems.append(Problem(T.NO_LAST_NAME, row))
+        if not email:
+            problems.append(Problem(T.NO_EMAIL, row))
+        elif not EMAIL.fullmatch(email) or ".." in email:
+            problems.append(Problem(T.BAD_EMAIL.format(value=email), row))
+        elif email.lower() in seen_mail:
+            other = seen_mail[email.lower()]
+            problems.append(Problem(T.DUPLICATE_EMAIL.format(value=email, other=other), row))
+        else:
+            seen_mail[email.lower()] = row
+        for name, value in (("first_name", first), ("last_name", last), ("email", email)):
+            if len(value) > MAX_FIELD:
+                problems.append(Problem(T.TOO_LONG.format(field=T.FIELD_NAMES[name]), row))
+        learners.append((row, Learner(learner_id, first, last, email)))
+    if not learners and not problems:
+        problems.append(Problem(T.EMPTY))
+    if problems:
+        raise LearnerFileError(path, problems)
+    return learners
+
+
+def course_id(root: Path) -> str:
+    """The course id in a cohort's config (``sleutelpersonen`` when it names none)."""
+    for line in (Path(root) / CONFIG_NAME).read_text(encoding="utf-8").splitlines():
+        if line.startswith("c.CourseDirectory.course_id"):
+            return str(ast.literal_eval(line.split("=", 1)[1].strip()))
+    return "sleutelpersonen"
+
+
+def import_learners(root: Path, path: Path) -> ImportResult:
+    """Add or update every learner of the file in the cohort's gradebook, all or nothing."""
+    root = Path(root)
+    if not (root / CONFIG_NAME).is_file():
+        raise click.ClickException(T.NO_COHORT.format(root=root, config=CONFIG_NAME))
+    numbered = read_learner_rows(path)
+    rows = {learner.id: row for row, learner in numbered}
+    learners = [learner for _row, learner in numbered]
+    result = ImportResult()
+    with Gradebook(gradebook_url(root), course_id(root)) as gradebook:
+        existing = {student.id: student for student in gradebook.db.query(Student).all()}
+        by_lower = {key.lower(): key for key in existing}
+        clashes = [
+            Problem(
+                T.CASE_CLASH.format(value=learner.id, existing=by_lower[learner.id.lower()]),
+                rows[learner.id],
+            )
+            for learner in learners
+            if learner.id not in existing and learner.id.lower() in by_lower
+        ]
+        if clashes:
+            raise LearnerFileError(Path(path), clashes)
+        try:
+            for learner in learners:
+                fields = {
+                    "first_name": learner.first_name,
+                    "last_name": learner.last_name,
+                    "email": learner.email,
+                }
+                student = existing.get(learner.id)
+                if student is None:
+                    gradebook.db.add(Student(id=learner.id, **fields))
+                    result.added.append(learner.id)
+                elif all(getattr(student, key) == value for key, value in fields.items()):
+                    result.unchanged.append(learner.id)
+                else:
+                    for key, value in fields.items():
+                        setattr(student, key, value)
+                    result.updated.append(learner.id)
+            gradebook.db.commit()
+        except Exception as error:
+            gradebook.db.rollback()
+            raise click.ClickException(T.DATABASE.format(reason=error)) from error
+    return result
+
+
+@click.command("importeer-deelnemers")
+@click.argument("bestand", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--cohort",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="De map van de cohort.",
+)
+def import_learners_command(bestand: Path, cohort: Path) -> None:
+    """Lees deelnemers in uit een CSV- of Excel-bestand (id, voornaam, achternaam, e-mail)."""
+    try:
+        result = import_learners(cohort, bestand)
+    except LearnerFileError as error:
+        raise click.ClickException(error.report()) from None
+    click.echo(result.summary())

@@ -1,0 +1,234 @@
+"""Every Dutch text a trainer reads from the grading package, in one place."""
+
+
+class CliText:
+    """Texts of grading/cli.py."""
+
+    HELP_DATABASE = "SQLAlchemy-URL van het cijferboek (standaard: SQLite in de cohortmap)."
+    HELP_EXCHANGE = "Uitwisselmap van nbgrader (gedeeld met de deelnemers)."
+    EXISTS = "{path} is al een cohort. Er is niets veranderd."
+    CREATED = "Cohort gemaakt in {path}. Importeer nu de deelnemers."
+
+
+class ExchangeText:
+    NO_COHORT = "In {root} staat geen cohort ({config} ontbreekt)."
+    NO_EXCHANGE = (
+        "Deze cohort heeft geen uitwisselmap. Zet die in de cohort-instellingen "
+        "(write_config(root, exchange=...)) en probeer het opnieuw."
+    )
+    UNKNOWN_ASSIGNMENT = "De opdracht '{assignment}' bestaat niet. Kies uit: {known}."
+    ALREADY_RELEASED = (
+        "De opdracht '{assignment}' is al uitgedeeld. Wil je hem opnieuw uitdelen "
+        "(bijvoorbeeld na een verbetering)? Gebruik dan --opnieuw."
+    )
+    FAILED = "nbgrader kon '{step}' niet uitvoeren voor '{assignment}':\n{output}"
+    RELEASED = "Opdracht '{assignment}' is uitgedeeld. Deelnemers kunnen hem nu ophalen."
+    NOTHING_TO_COLLECT = "Er is nog niets ingeleverd voor '{assignment}'."
+    COLLECTED = "Opgehaald voor '{assignment}': {count} inleveringen."
+    NEW = "nieuw"
+    UPDATED = "bijgewerkt (nieuwere versie)"
+    SAME = "al opgehaald"
+    UNKNOWN_LEARNER = "LET OP: staat niet in het cijferboek; lees de deelnemers eerst in"
+    LINE = "- {learner}: {status}"
+
+
+class ExportText:
+    # Column headings of the overview (wide table) and the other tables
+    LEARNER = "deelnemer"
+    ASSIGNMENT = "opdracht"
+    SCORE = "score"
+    MAX = "maximum"
+    PERCENTAGE = "percentage"
+    OPEN = "open vragen"
+    LATE = "te laat"
+    QUESTION = "vraag"
+    NOTEBOOK = "notebook"
+    CELL = "cel"
+    SUBMITTED_COUNT = "ingeleverd"
+    WRONG_COUNT = "0 punten"
+    WRONG_SHARE = "aandeel 0 punten (%)"
+    REASONS = "waarom"
+    COUNT = "aantal aandachtspunten"
+    SUBMITTED_SHARE = "ingeleverd (%)"
+    PASSED_SHARE = "voldoende (%)"
+    YES = "ja"
+    NO = "nee"
+    QUESTION_LABEL = "Vraag {number}"
+    # Reasons a learner needs attention
+    BELOW = "{assignment}: {percentage}% (minder dan {threshold}%)"
+    OPEN_ITEMS = "{assignment}: {count} open vraag/vragen nog niet beoordeeld"
+    LATE_REASON = "{assignment}: te laat ingeleverd"
+    MISSING = "{assignment}: niet ingeleverd"
+    # Excel sheets
+    SHEET_OVERVIEW = "Overzicht"
+    SHEET_SCORES = "Scores"
+    SHEET_QUESTIONS = "Moeilijke vragen"
+    SHEET_ATTENTION = "Aandacht nodig"
+    # Charts
+    NO_DATA = "Nog geen gegevens"
+    PROGRESS_TITLE = "Voortgang per module"
+    PROGRESS_SUBMITTED = "ingeleverd"
+    PROGRESS_PASSED = "voldoende ({threshold}% of meer, alles beoordeeld)"
+    SHARE_OF_LEARNERS = "deelnemers (%)"
+    DISTRIBUTION_TITLE = "Verdeling van de scores"
+    SCORE_PERCENT = "score (%)"
+    THRESHOLD_LINE = "grens {threshold}%"
+    HARDEST_TITLE = "Vragen die het vaakst fout gaan"
+    HARDEST_AXIS = "deelnemers met 0 punten (%)"
+    ATTENTION_TITLE = "Deelnemers die aandacht nodig hebben"
+    # The exporteer command
+    NO_COHORT = "In {root} staat geen cohort ({config} ontbreekt)."
+    EMPTY = "Het cijferboek is nog leeg: er is nog niets nagekeken."
+    WRITTEN = "Geschreven:"
+    WRITTEN_LINE = "  {path}"
+    ATTENTION_COUNT = "{count} deelnemer(s) hebben aandacht nodig:"
+    ATTENTION_LINE = "  {learner}: {reasons}"
+    NOBODY = "Niemand heeft op dit moment extra aandacht nodig."
+
+
+class FeedbackText:
+    # The feedback page
+    PAGE_TITLE = "Feedback: {assignment}"
+    HEADING = "Feedback op je opdracht"
+    ASSIGNMENT = "Opdracht: {assignment}"
+    NOTEBOOK = "Notebook: {notebook}"
+    SUMMARY = "Jouw score"
+    TOTAL = "Je hebt {score} van de {max_score} punten ({percentage}%)."
+    LATE = "Je hebt de opdracht te laat ingeleverd. Daarom gaan er {penalty} punten af."
+    OPEN_PENDING = (
+        "Je trainer heeft nog niet alle open vragen beoordeeld. Je score kan nog veranderen."
+    )
+    TABLE_CAPTION = "Punten per vraag"
+    COLUMN_QUESTION = "Vraag"
+    COLUMN_POINTS = "Jouw punten"
+    COLUMN_MAX = "Maximaal"
+    COLUMN_STATUS = "Resultaat"
+    DETAILS = "Je antwoorden en de uitleg"
+    YOUR_ANSWER = "Jouw antwoord"
+    POINTS = "{score} van {max_score} punten"
+    POINTS_ONE = "{score} van 1 punt"
+    TRAINER_COMMENT = "Opmerking van je trainer"
+    NO_ANSWER = "Je hebt deze vraag niet beantwoord."
+    TO_TOP = "Naar boven"
+    # Result per question
+    RIGHT = "Goed"
+    PARTLY = "Deels goed"
+    WRONG = "Nog niet goed"
+    UNANSWERED = "Niet beantwoord"
+    PENDING = "Nog niet beoordeeld"
+    GRADED = "Beoordeeld"
+    # Lines for errors that are not one of the course's own Dutch messages
+    TIMEOUT = "Deze vraag kon niet worden nagekeken: het nakijken duurde te lang."
+    CRASHED = "Bij het nakijken van deze vraag ging iets mis. Je trainer kijkt ernaar."
+    # The feedback command
+    NO_COHORT = "In {root} staat geen cohort ({config} ontbreekt)."
+    NO_ASSIGNMENT = "Opdracht '{assignment}' staat niet in het cijferboek van dit cohort."
+    NO_SUBMISSIONS = "Er is nog niets ingeleverd voor opdracht '{assignment}'."
+    UNKNOWN_LEARNER = "Deelnemer '{learner}' heeft opdracht '{assignment}' niet ingeleverd."
+    NOT_AUTOGRADED = "nog niet nagekeken (voer eerst het nakijken uit)"
+    OPEN_ITEMS = "open vragen nog niet beoordeeld: {items}"
+    FAILED = "feedback maken lukte niet: {reason}"
+    NO_SECRET = "niet ingeleverd via de uitwisselmap: geef het bestand zelf aan de deelnemer"
+    RELEASE_FAILED = "vrijgeven lukte niet: {reason}"
+    NO_EXCHANGE = "Dit cohort heeft geen uitwisselmap (exchange): feedback niet vrijgegeven."
+    MADE = "Feedback gemaakt voor {count} deelnemer(s):"
+    MADE_LINE = "  {learner}: {files}"
+    SKIPPED = "Geen feedback gemaakt voor {count} deelnemer(s):"
+    SKIPPED_LINE = "  {learner}: {reason}"
+    RELEASED = "Vrijgegeven in de uitwisselmap voor {count} deelnemer(s): {learners}"
+    NOT_RELEASED = "Niet vrijgegeven voor {count} deelnemer(s):"
+    HINT_OPEN = "Beoordeel eerst de open vragen in de formgrader, of gebruik --ook-niet-beoordeeld."
+
+
+class HandinImportText:
+    NO_COHORT = "In {root} staat geen cohort ({config} ontbreekt)."
+    NO_FOLDER = "De map {folder} bestaat niet."
+    UNKNOWN_ASSIGNMENT = "De opdracht '{assignment}' bestaat niet in deze cohort."
+    ACCEPTED = "ingelezen ({files} bestanden)"
+    REPLACED = "ingelezen ({files} bestanden); de oudere inlevering staat nu in {backup}"
+    SAME = "al eerder ingelezen (hetzelfde pakket)"
+    OLDER = "niet gebruikt: er is al een nieuwere inlevering van {learner} (van {existing})"
+    NOT_A_ZIP = "geen zip-bestand; vraag de deelnemer om het inleverpakket uit het startnotebook"
+    CORRUPT = "beschadigd zip-bestand ({reason}); vraag de deelnemer om een nieuw pakket"
+    BAD_MANIFEST = "het bestand inleverpakket.json in het pakket is beschadigd"
+    BAD_NOTEBOOK = "het notebook '{name}' is beschadigd (geen geldig notebook)"
+    ENCRYPTED = "het pakket heeft een wachtwoord"
+    DOUBLE_ENTRY = "het bestand '{name}' staat er twee keer in"
+    UNKNOWN_NAME = (
+        "van wie is dit pakket? De naam hoort {learner}_{assignment}.zip te zijn "
+        "en er staat geen inleverpakket.json in"
+    )
+    WRONG_ASSIGNMENT = "verkeerde opdracht: dit pakket is voor '{found}', niet voor '{assignment}'"
+    UNKNOWN_LEARNER = (
+        "onbekende deelnemer '{learner}': staat niet in het cijferboek (importeer-deelnemers)"
+    )
+    DUPLICATE = (
+        "dubbel: van {learner} is ook {other} ingeleverd (gemaakt {when}); "
+        "het nieuwste pakket is gebruikt"
+    )
+    ESCAPES = "onveilig: het pad '{name}' wijst buiten de map; niets uitgepakt"
+    ABSOLUTE = "onveilig: '{name}' is een absoluut pad; niets uitgepakt"
+    SYMLINK = "onveilig: '{name}' is een snelkoppeling (symlink); niets uitgepakt"
+    TOO_BIG_ZIP = "te groot: het pakket is {size} MB (hooguit {limit} MB)"
+    TOO_BIG_FILE = "te groot: '{name}' is {size} MB (hooguit {limit} MB per bestand)"
+    TOO_BIG_TOTAL = "te groot: uitgepakt meer dan {limit} MB"
+    TOO_MANY = "te veel bestanden ({count}; hooguit {limit})"
+    NO_NOTEBOOK = "er staat geen notebook van opdracht '{assignment}' in (verwacht: {expected})"
+    STATUS = {"accepted": "ingelezen", "skipped": "overgeslagen", "rejected": "GEWEIGERD"}
+    HEADER = ("Pakket", "Deelnemer", "Uitkomst", "Toelichting")
+    SUMMARY = (
+        "{accepted} van {total} pakketten ingelezen, {rejected} geweigerd, {skipped} overgeslagen."
+    )
+    NOTHING = "In {folder} staan geen pakketten."
+    LEARNER_PLACEHOLDER = "<deelnemer>"
+
+
+class LearnersText:
+    NOTHING_IMPORTED = "Er is niemand ingelezen. Los eerst {count} in {file} op:"
+    ONE_PROBLEM = "dit probleem"
+    MANY_PROBLEMS = "deze {count} problemen"
+    ROW = "rij {row}: {message}"
+    NOT_FOUND = "Het bestand bestaat niet."
+    UNKNOWN_TYPE = (
+        "Dit soort bestand kan niet worden gelezen ({suffix}). "
+        "Sla het op als .csv of .xlsx en probeer het opnieuw."
+    )
+    UNREADABLE = "Het bestand kan niet worden gelezen: {reason}"
+    EMPTY = "Het bestand bevat geen deelnemers."
+    MISSING_COLUMNS = (
+        "De kolom(men) {missing} ontbreken. Nodig zijn: id, voornaam, achternaam, e-mail. "
+        "Gevonden kolommen: {found}."
+    )
+    DOUBLE_COLUMN = "De kolommen {columns} betekenen allebei '{field}'. Houd er één over."
+    FIELD_NAMES = {
+        "id": "id",
+        "first_name": "voornaam",
+        "last_name": "achternaam",
+        "email": "e-mail",
+        "infix": "tussenvoegsel",
+    }
+    NO_ID = "het id (deelnemersnummer) ontbreekt."
+    BAD_ID = (
+        "het id '{value}' kan nbgrader niet gebruiken. Gebruik alleen letters, cijfers, "
+        "een punt, een streepje (-) of een liggend streepje (_); geen spaties, geen / of +; "
+        "begin met een letter of cijfer; hooguit 64 tekens."
+    )
+    DUPLICATE_ID = "het id '{value}' staat ook in rij {other}."
+    CASE_CLASH = (
+        "het id '{value}' lijkt op '{existing}', dat al in het cijferboek staat. "
+        "Gebruik precies '{existing}'."
+    )
+    NO_FIRST_NAME = "de voornaam ontbreekt."
+    NO_LAST_NAME = "de achternaam ontbreekt."
+    NO_EMAIL = "het e-mailadres ontbreekt."
+    BAD_EMAIL = "het e-mailadres '{value}' klopt niet."
+    DUPLICATE_EMAIL = "het e-mailadres '{value}' staat ook in rij {other}."
+    TOO_LONG = "de {field} is te lang (hooguit 128 tekens)."
+    NO_COHORT = "In {root} staat geen cohort ({config} ontbreekt)."
+    DATABASE = "Het cijferboek kon niet worden bijgewerkt; er is niets veranderd. ({reason})"
+    DONE = "{total} deelnemers ingelezen: {added} nieuw, {updated} bijgewerkt, {unchanged} gelijk."
+
+
+class RubricText:
+    HEADING = "### Beoordelingsmodel (alleen voor de trainer)"
+    NOTE = "*De deelnemer ziet dit niet. Het staat ook niet in de feedback.*"

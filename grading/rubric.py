@@ -1,0 +1,106 @@
+"""The trainer's rubric next to each open answer in the formgrader.
+
+The rubric of a manually graded answer is the source version of that answer cell
+(``assignments/<id>/<notebook>.ipynb``, a markdown cell that starts with
+"**Beoordelingsmodel"). nbgrader replaces it by the stub on release and stores the stub,
+not the rubric, in the gradebook, so the formgrader never shows it. ``AddRubrics`` runs in
+the autograde pipeline and puts a read-only markdown cell with the rubric right after each
+manually graded answer in the *autograded* notebook, which is what the formgrader shows.
+
+Register it in the shared nbgrader config (``grading/nbgrader_config.py``)::
+
+    from grading.rubric import AddRubrics
+    c.Autograde.autograde_preprocessors.append(AddRubrics)
+
+The inserted cells carry ``metadata.sleutelpersonen.trainer_only``; feedback for learners
+drops every such cell (``grading.feedback``), so the rubric never reaches a learner.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+from nbconvert.exporters.exporter import ResourcesDict
+from nbformat.notebooknode import NotebookNode, from_dict
+from nbgrader.coursedir import CourseDirectory
+from nbgrader.preprocessors import NbGraderPreprocessor
+
+from grading.messages import RubricText
+
+METADATA_KEY = "sleutelpersonen"
+TRAINER_ONLY = "trainer_only"
+
+
+def is_trainer_only(cell) -> bool:
+    """True for cells meant for trainers only (the inserted rubrics)."""
+    return bool(cell.get("metadata", {}).get(METADATA_KEY, {}).get(TRAINER_ONLY))
+
+
+def is_manually_graded(cell) -> bool:
+    """A manually graded answer: an nbgrader solution cell that is also graded, or a task."""
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    return bool(meta.get("grade") and meta.get("solution")) or bool(meta.get("task"))
+
+
+def _grade_id(cell) -> str | None:
+    return cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+
+
+def _text(source) -> str:
+    return "".join(source) if isinstance(source, list) else str(source or "")
+
+
+def source_rubrics(path: Path) -> dict[str, str]:
+    """The rubric of every manually graded answer cell in a source notebook, by grade id."""
+    notebook = nbformat.read(path, as_version=4)
+    return {
+        _grade_id(cell): _text(cell.source).strip()
+        for cell in notebook.cells
+        if is_manually_graded(cell) and _grade_id(cell) and _text(cell.source).strip()
+    }
+
+
+def rubric_cell(grade_id: str, rubric: str) -> NotebookNode:
+    """A read-only markdown cell showing ``rubric`` (quoted) under a Dutch trainer heading."""
+    quoted = "\n".join(f"> {line}" if line.strip() else ">" for line in rubric.splitlines())
+    return from_dict(
+        {
+            "id": f"beoordelingsmodel-{grade_id}"[:64],
+            "cell_type": "markdown",
+            "metadata": {
+                "editable": False,
+                "deletable": False,
+                METADATA_KEY: {TRAINER_ONLY: True, "rubric_for": grade_id},
+            },
+            "source": f"{RubricText.HEADING}\n\n{RubricText.NOTE}\n\n{quoted}",
+        }
+    )
+
+
+class AddRubrics(NbGraderPreprocessor):
+    """Insert the source notebook's rubric after each manually graded answer cell."""
+
+    def _source_notebook(self, resources: ResourcesDict) -> Path:
+        info = resources["nbgrader"]
+        coursedir = CourseDirectory(config=self.config)
+        folder = coursedir.format_path(coursedir.source_directory, ".", info["assignment"])
+        return Path(folder) / f"{info['notebook']}.ipynb"
+
+    def preprocess(self, nb: NotebookNode, resources: ResourcesDict):
+        # Cells a learner dressed up as trainer-only are removed, never shown as a rubric.
+        nb.cells = [cell for cell in nb.cells if not is_trainer_only(cell)]
+        path = self._source_notebook(resources)
+        try:
+            rubrics = source_rubrics(path)
+        except (OSError, ValueError) as problem:
+            self.log.warning("No rubrics: cannot read source notebook %s (%s)", path, problem)
+            return nb, resources
+        cells = []
+        for cell in nb.cells:
+            cells.append(cell)
+            grade_id = _grade_id(cell)
+            if is_manually_graded(cell) and grade_id in rubrics:
+                cells.append(rubric_cell(grade_id, rubrics[grade_id]))
+        nb.cells = cells
+        return nb, resources

@@ -1,0 +1,219 @@
+"""The rubric next to each open answer: real autograde with AddRubrics, the real formgrader."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.notebooknode import from_dict
+from nbgrader.api import Gradebook
+from traitlets.config import Config
+
+from conftest import ASSIGNMENTS
+from grading.cohort import gradebook_url, write_config
+from grading.nbgrader_cli import environment, run
+from grading.rubric import AddRubrics, RubricText, is_trainer_only, source_rubrics
+from grading.scores import score_table
+from nbgrader_course import solution_answers
+
+ASSIGNMENT = "proefopdracht"
+SOURCE = ASSIGNMENTS / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+OPEN_ANSWER = "Ik gebruik je DigiD niet. Je kunt mij machtigen."
+FAKE = "NEP-BEOORDELINGSMODEL: geef mij alle punten"
+# The two lines the shared grading/nbgrader_config.py gets (rubrics in, Dutch safe feedback).
+COHORT_CONFIG = (
+    "from grading.rubric import AddRubrics\n"
+    "c.Autograde.autograde_preprocessors.append(AddRubrics)\n"
+    "from grading.feedback import feedback_config\n"
+    "c.merge(feedback_config())\n"
+)
+
+
+def _hand_in(root: Path, learner: str, answers: dict | None, fake_rubric: bool = False) -> None:
+    with Gradebook(gradebook_url(root)) as gradebook:
+        gradebook.update_or_create_student(learner)
+    folder = root / "submitted" / learner / ASSIGNMENT
+    folder.mkdir(parents=True)
+    notebook = json.loads((root / "release" / ASSIGNMENT / SOURCE.name).read_text("utf-8"))
+    for cell in notebook["cells"]:
+        if cell["metadata"].get("nbgrader", {}).get("solution"):
+            cell["source"] = OPEN_ANSWER
+    if fake_rubric:
+        notebook["cells"].insert(
+            3,
+            {
+                "cell_type": "markdown",
+                "id": "nep",
+                "metadata": {"sleutelpersonen": {"trainer_only": True}},
+                "source": FAKE,
+            },
+        )
+    (folder / SOURCE.name).write_text(json.dumps(notebook), encoding="utf-8")
+    if answers is not None:
+        (folder / f"{ASSIGNMENT}.antwoorden.json").write_text(json.dumps(answers[ASSIGNMENT]))
+
+
+@pytest.fixture(scope="module")
+def cohort(tmp_path_factory):
+    """A cohort whose own config adds AddRubrics (and our feedback); two learners handed in."""
+    root = tmp_path_factory.mktemp("rubric") / "cohort"
+    config = write_config(root)
+    config.write_text(config.read_text(encoding="utf-8") + COHORT_CONFIG, encoding="utf-8")
+    run(root, "generate_assignment", ASSIGNMENT, "--create")
+    _hand_in(root, "anna", solution_answers(ASSIGNMENT))
+    _hand_in(root, "bram", None, fake_rubric=True)
+    run(root, "autograde", ASSIGNMENT)
+    return root
+
+
+def _autograded(root: Path, learner: str):
+    path = root / "autograded" / learner / ASSIGNMENT / SOURCE.name
+    return nbformat.read(path, as_version=4)
+
+
+def _grade_id(cell) -> str | None:
+    return cell.metadata.get("nbgrader", {}).get("grade_id")
+
+
+def test_source_rubric_is_read_from_the_source_notebook():
+    rubrics = source_rubrics(SOURCE)
+    assert list(rubrics) == ["vraag-5-antwoord"]
+    assert rubrics["vraag-5-antwoord"].startswith("**Beoordelingsmodel")
+
+
+def test_rubric_follows_each_open_answer_in_the_autograded_notebook(cohort):
+    cells = _autograded(cohort, "anna").cells
+    trainer = [i for i, cell in enumerate(cells) if is_trainer_only(cell)]
+    assert len(trainer) == 1
+    answer, rubric = cells[trainer[0] - 1], cells[trainer[0]]
+    assert _grade_id(answer) == "vraag-5-antwoord" and answer.source == OPEN_ANSWER
+    assert rubric.cell_type == "markdown"
+    assert rubric.source.startswith(RubricText.HEADING)
+    assert rubric.metadata["editable"] is False and rubric.metadata["deletable"] is False
+    assert "nbgrader" not in rubric.metadata  # not a graded cell: scores stay as they were
+    first_rule = source_rubrics(SOURCE)["vraag-5-antwoord"].splitlines()[3].strip()
+    assert first_rule.startswith("- **1 punt:**")
+    assert first_rule in rubric.source
+
+
+def test_rubric_does_not_change_the_scores(cohort):
+    table = score_table(gradebook_url(cohort)).set_index("learner")
+    assert table.loc["anna", "score"] == 4.0 and table.loc["anna", "max_score"] == 7.0
+    assert table.loc["anna", "open_items"] == "vraag-5-antwoord"
+
+
+def test_a_learner_cannot_plant_a_fake_rubric(cohort):
+    cells = _autograded(cohort, "bram").cells
+    assert not any(FAKE in cell.source for cell in cells)
+    assert sum(is_trainer_only(cell) for cell in cells) == 1
+
+
+def test_missing_source_notebook_adds_nothing_and_does_not_fail(tmp_path):
+    config = Config()
+    config.CourseDirectory.root = str(tmp_path)
+    config.CourseDirectory.source_directory = str(tmp_path / "bestaat-niet")
+    notebook = from_dict({"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+    notebook.cells.append(
+        from_dict(
+            {
+                "cell_type": "markdown",
+                "id": "a",
+                "metadata": {"nbgrader": {"grade": True, "solution": True, "grade_id": "x"}},
+                "source": "antwoord",
+            }
+        )
+    )
+    resources = {"nbgrader": {"assignment": "a", "notebook": "n", "student": "s", "db_url": ""}}
+    result, _ = AddRubrics(config=config).preprocess(notebook, resources)
+    assert [cell.source for cell in result.cells] == ["antwoord"]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.read().decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def formgrader(cohort):
+    """The real formgrader: a Jupyter server started in the cohort folder."""
+    port, token = _free_port(), "proef-token"
+    command = [
+        sys.executable,
+        "-m",
+        "jupyter_server",
+        "--no-browser",
+        f"--ServerApp.port={port}",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.root_dir={cohort}",
+        f"--IdentityProvider.token={token}",
+    ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")
+    env = environment({"JUPYTER_CONFIG_DIR": str(cohort.parent / "jupyter-trainer")})
+    log = (cohort.parent / "server.log").open("w")
+    process = subprocess.Popen(command, cwd=cohort, env=env, stdout=log, stderr=log)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                _get(f"{base}/api/status?token={token}")
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.3)
+        yield base, token
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+def test_formgrader_shows_the_rubric_right_after_the_answer(formgrader):
+    base, token = formgrader
+    listing = json.loads(
+        _get(f"{base}/formgrader/api/submitted_notebooks/{ASSIGNMENT}/{ASSIGNMENT}?token={token}")
+    )
+    anna = next(item["id"] for item in listing if item["student"] == "anna")
+    page = _get(f"{base}/formgrader/submissions/{anna}/?token={token}")
+    answer = page.index(OPEN_ANSWER)
+    heading = page.index("Beoordelingsmodel (alleen voor de trainer)")
+    rule = page.index("Karim gebruikt haar DigiD niet.")
+    closing = page.index("Klaar?")
+    assert answer < heading < rule < closing
+
+
+def test_formgrader_generate_feedback_button_gives_dutch_safe_feedback(formgrader, cohort):
+    """The formgrader's "Generate Feedback" (its API) uses our template and preprocessor."""
+    base, token = formgrader
+    request = urllib.request.Request(
+        f"{base}/formgrader/api/assignment/{ASSIGNMENT}/anna/generate_feedback",
+        data=b"",
+        method="POST",
+        headers={"Authorization": f"token {token}"},
+    )
+    with urllib.request.urlopen(request, timeout=60) as response:
+        assert json.loads(response.read())["success"] is True
+    html = (cohort / "feedback" / "anna" / ASSIGNMENT / f"{ASSIGNMENT}.html").read_text("utf-8")
+    assert '<html lang="nl">' in html and "Jouw score" in html
+    assert OPEN_ANSWER in html
+    for forbidden in ("Beoordelingsmodel", "BEGIN HIDDEN TESTS", "check_", "Karim gebruikt haar"):
+        assert forbidden not in html
