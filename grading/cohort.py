@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import click
+
 from grading import ASSIGNMENTS_DIR, NBGRADER_CONFIG
 
 CONFIG_NAME = "nbgrader_config.py"
@@ -46,3 +48,15 @@ def gradebook_url(root: Path) -> str:
         if line.startswith("c.CourseDirectory.db_url"):
             return line.split("=", 1)[1].strip().strip("'\"")
     return f"sqlite:///{(root / 'gradebook.db').resolve()}"
+
+
+def cohort_option(name: str = "cohort"):
+    """The ``--cohort`` option every trainer command shares (default: the current folder)."""
+    return click.option(
+        "--cohort",
+        name,
+        type=click.Path(file_okay=False, path_type=Path),
+        default=".",
+        show_default=True,
+        help="De cohortmap (met nbgrader_config.py).",
+    )

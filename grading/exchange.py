@@ -22,7 +22,7 @@ import click
 from nbgrader.api import Gradebook
 
 from grading import NBGRADER_CONFIG
-from grading.cohort import CONFIG_NAME, gradebook_url
+from grading.cohort import CONFIG_NAME, cohort_option, gradebook_url
 from grading.learners import course_id
 from grading.messages import ExchangeText
 from grading.nbgrader_cli import NbgraderError, run
@@ -172,13 +172,7 @@ def write_learner_config(
     return path
 
 
-_COHORT = click.option(
-    "--cohort",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=".",
-    show_default=True,
-    help="De map van de cohort.",
-)
+_COHORT = cohort_option()
 
 
 @click.command("uitdelen")

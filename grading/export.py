@@ -17,7 +17,7 @@ import click
 import pandas as pd
 from nbgrader.api import Gradebook
 
-from grading.cohort import CONFIG_NAME, gradebook_url
+from grading.cohort import CONFIG_NAME, cohort_option, gradebook_url
 from grading.messages import ExportText
 from grading.scores import score_table
 
@@ -362,14 +362,7 @@ def export(data: CohortData, folder: Path, threshold: float = PASS_PERCENTAGE) -
 
 
 @click.command("exporteer")
-@click.option(
-    "--cohort",
-    "root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="De cohortmap (met nbgrader_config.py).",
-)
+@cohort_option("root")
 @click.option(
     "--map",
     "folder",

@@ -43,7 +43,7 @@ from traitlets.config import Config
 from traitlets.config.loader import ConfigFileNotFound, PyFileConfigLoader
 
 from grading import GRADING_DIR
-from grading.cohort import CONFIG_NAME, gradebook_url
+from grading.cohort import CONFIG_NAME, cohort_option, gradebook_url
 from grading.messages import FeedbackText
 from grading.rubric import is_trainer_only
 
@@ -443,14 +443,7 @@ def report(result: FeedbackResult, release: bool | None) -> list[str]:
 
 @click.command("feedback")
 @click.argument("opdracht")
-@click.option(
-    "--cohort",
-    "root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="De cohortmap (met nbgrader_config.py).",
-)
+@cohort_option("root")
 @click.option(
     "--deelnemer",
     "learners",

@@ -31,7 +31,7 @@ from nbgrader.api import Gradebook
 from nbgrader.utils import parse_utc
 
 from course.handin import MANIFEST, MAX_FILE_BYTES, is_valid_learner_id
-from grading.cohort import CONFIG_NAME, gradebook_url
+from grading.cohort import CONFIG_NAME, cohort_option, gradebook_url
 from grading.exchange import source_dir
 from grading.learners import course_id
 from grading.messages import HandinImportText
@@ -372,13 +372,7 @@ def summary(reports: list[PackageReport]) -> str:
 @click.command("importeer-pakketten")
 @click.argument("opdracht")
 @click.argument("map", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "--cohort",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=".",
-    show_default=True,
-    help="De map van de cohort.",
-)
+@cohort_option()
 def import_packages_command(opdracht: str, map: Path, cohort: Path) -> None:
     """Lees een map met inleverpakketten (zip-bestanden) in voor een opdracht."""
     reports = import_packages(cohort, opdracht, map)

@@ -23,7 +23,7 @@ import pandas as pd
 from nbgrader.api import Gradebook, Student
 
 from course.handin import is_valid_learner_id
-from grading.cohort import CONFIG_NAME, gradebook_url
+from grading.cohort import CONFIG_NAME, cohort_option, gradebook_url
 from grading.messages import LearnersText
 
 T = LearnersText
@@ -292,13 +292,7 @@ def import_learners(root: Path, path: Path) -> ImportResult:
 
 @click.command("importeer-deelnemers")
 @click.argument("bestand", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--cohort",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=".",
-    show_default=True,
-    help="De map van de cohort.",
-)
+@cohort_option()
 def import_learners_command(bestand: Path, cohort: Path) -> None:
     """Lees deelnemers in uit een CSV- of Excel-bestand (id, voornaam, achternaam, e-mail)."""
     try:
