@@ -16,6 +16,7 @@ from pathlib import Path
 
 import click
 
+from grading.autograde import nakijken as autograde_command
 from grading.cohort import write_config
 from grading.exchange import collect_command, release_command
 from grading.export import export_command
@@ -52,6 +53,7 @@ for _command in (
     release_command,
     collect_command,
     import_packages_command,
+    autograde_command,
     feedback_command,
     export_command,
 ):

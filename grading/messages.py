@@ -232,3 +232,53 @@ class LearnersText:
 class RubricText:
     HEADING = "### Beoordelingsmodel (alleen voor de trainer)"
     NOTE = "*De deelnemer ziet dit niet. Het staat ook niet in de feedback.*"
+
+
+class AutogradeText:
+    TIMEOUT_LINE = "Deze cel duurde te lang (meer dan {seconds} seconden) en is gestopt."
+    GRADED = "nagekeken"
+    FAILED = "mislukt"
+    SKIPPED = "al nagekeken"
+    NOT_A_COHORT = "De map {root} is geen cohortmap: het bestand nbgrader_config.py ontbreekt."
+    NO_GRADEBOOK = "Dit cohort heeft nog geen cijferlijst ({url}). Deel eerst een opdracht uit."
+    NO_ASSIGNMENT = (
+        "Opdracht '{assignment}' is nog niet uitgedeeld in dit cohort. "
+        "Deel de opdracht eerst uit (nbgrader generate_assignment {assignment})."
+    )
+    BAD_WORKERS = "Het aantal werkers moet 1 of meer zijn (je gaf {value})."
+    BAD_TIMEOUT = "De tijdslimiet per cel moet 1 seconde of meer zijn (je gaf {value})."
+    NO_SUBMISSIONS = "Er zijn nog geen inleveringen van opdracht '{assignment}'."
+    NO_NOTEBOOK = "In de inlevering staat geen notebook van deze opdracht."
+    NOTEBOOK_UNREADABLE = (
+        "Het notebook {notebook} is beschadigd en kan niet worden gelezen. "
+        "Vraag de deelnemer om de opdracht opnieuw in te leveren."
+    )
+    KERNEL_DIED = (
+        "Python stopte onverwacht tijdens het nakijken van {notebook} "
+        "(bijvoorbeeld door te weinig geheugen). Er is niets opgeslagen."
+    )
+    KERNEL_START = "Python kon niet starten voor {notebook}. Er is niets opgeslagen."
+    UNEXPECTED = "Onverwachte fout bij {notebook}: {error}. Er is niets opgeslagen."
+    WORKER_LOST = "Het nakijken van deze inlevering is onderbroken. Er is niets opgeslagen."
+    TIMED_OUT_ONE = "1 cel duurde te lang en is gestopt."
+    TIMED_OUT_MANY = "{count} cellen duurden te lang en zijn gestopt."
+    OPEN_ONE = "1 open vraag moet je nog beoordelen."
+    OPEN_MANY = "{count} open vragen moet je nog beoordelen."
+    RETRY_HINT = "Start het nakijken opnieuw: wat al klaar is, wordt overgeslagen."
+    PROGRESS = "Nakijken {assignment}"
+    TABLE_TITLE = "Resultaat per deelnemer: {assignment}"
+    COL_LEARNER = "Deelnemer"
+    COL_RESULT = "Resultaat"
+    COL_SCORE = "Score"
+    COL_NOTE = "Toelichting"
+    SCORE = "{score} van {max_score}"
+    SUMMARY = (
+        "{graded} nagekeken, {failed} mislukt, {skipped} al eerder nagekeken. "
+        "Tijd: {seconds} seconden met {workers} werkers."
+    )
+    INTERRUPTED = "Gestopt. Wat al klaar was, is bewaard. " + RETRY_HINT
+    ERROR = "Fout: {message}"
+    HELP = "Kijk alle inleveringen van OPDRACHT in het cohort COHORT tegelijk na."
+    HELP_WORKERS = "Hoeveel notebooks tegelijk draaien (standaard: het aantal processorkernen)."
+    HELP_TIMEOUT = "Tijdslimiet per cel in seconden (standaard: 30)."
+    HELP_AGAIN = "Kijk alles opnieuw na, ook wat al is nagekeken."

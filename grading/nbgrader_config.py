@@ -36,8 +36,9 @@ c.CourseDirectory.course_id = "sleutelpersonen"
 c.ClearSolutions.code_stub = {"python": "# Typ hier je antwoord.\n"}
 c.ClearSolutions.text_stub = "Typ hier je antwoord."
 
-# Learners' notebooks are small: a cell that runs longer than this is stuck, not busy.
-c.Execute.timeout = 30
+# Learners' notebooks are small (every cell runs in well under a second): a cell that runs
+# longer than this is stuck, not busy. `trainer nakijken` uses the same limit.
+c.Execute.timeout = 20
 c.Execute.startup_timeout = 60
 c.Execute.interrupt_on_timeout = True
 c.Execute.shutdown_kernel = "immediate"

@@ -1,0 +1,245 @@
+"""Parallel autograde (grading/autograde.py) against plain `nbgrader autograde`, on real kernels.
+
+Two cohorts get the same eleven submissions of a test version of the proefopdracht (one extra
+locked cell in the source loops forever, or stops Python, for one special answer; see
+benchmarks/autograde_benchmark.py). One cohort is graded by `nbgrader autograde`. The other is
+graded by `nakijken`, killed halfway (a crash), and graded again: the rerun must grade only what
+was missing, and both gradebooks must end up with the same score for every cell.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rich.console import Console
+
+from conftest import ROOT
+from grading.autograde import (
+    FAILED,
+    AutogradeError,
+    AutogradeText,
+    autograde_parallel,
+    nakijken,
+    print_report,
+)
+from grading.cohort import write_config
+from grading.nbgrader_cli import environment
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import autograde_benchmark as bench  # noqa: E402
+
+TIMEOUT = 8  # seconds per cell: short for the test, far above what a learner's cell needs
+LEARNERS = {
+    "a-notebook-kapot": "notebook-kapot",
+    "b-leeg": "leeg",
+    "c-volledig": "volledig",
+    "d-fout": "fout",
+    "e-json-kapot": "json-kapot",
+    "f-tests-verwijderd": "tests-verwijderd",
+    "g-code-toegevoegd": "code-toegevoegd",
+    "h-lus": "lus",
+    "i-python-stopt": "python-stopt",
+    "j-groot": "groot",
+    "k-half-goed": "half-goed",
+}
+BROKEN = ["a-notebook-kapot", "i-python-stopt"]
+NAMES = ("nbgrader", "nakijken")
+TEST_CELLS = {f"vraag-{n}-controle" for n in range(1, 5)}
+
+
+def _notebook(root: Path, learner: str) -> Path:
+    return root / "autograded" / learner / bench.ASSIGNMENT / f"{bench.ASSIGNMENT}.ipynb"
+
+
+def _executed(path: Path) -> bool:
+    try:
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    except (OSError, ValueError):
+        return False
+    return any(c["cell_type"] == "code" and c.get("execution_count") for c in cells)
+
+
+def _crash_halfway(root: Path) -> tuple[dict[str, float], list[str]]:
+    """Start `nakijken`, kill it once a few learners are done and the loop is running."""
+    command = [sys.executable, "-c", "from grading.autograde import nakijken; nakijken()"]
+    command += [str(root), bench.ASSIGNMENT, "--timeout", str(TIMEOUT)]
+    process = subprocess.Popen(
+        command, env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + 120
+    try:
+        while time.monotonic() < deadline:
+            done = [name for name in LEARNERS if _executed(_notebook(root, name))]
+            looping = _notebook(root, "h-lus").exists() and "h-lus" not in done
+            if len(done) >= 2 and looping:
+                break
+            assert process.poll() is None, "nakijken ended before it could be interrupted"
+            time.sleep(0.05)
+        else:
+            pytest.fail("nakijken did not get halfway in time")
+    finally:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+    done = {
+        n: _notebook(root, n).stat().st_mtime for n in LEARNERS if _executed(_notebook(root, n))
+    }
+    half = [name for name in LEARNERS if _notebook(root, name).exists() and name not in done]
+    return done, half
+
+
+@pytest.fixture(scope="module")
+def cohorts(tmp_path_factory):
+    """Both cohorts graded; ours was killed halfway once. The two tools run side by side."""
+    folder = tmp_path_factory.mktemp("parallel-autograde")
+    source = bench.make_source(folder / "bron")
+    with ThreadPoolExecutor(2) as pool:
+        plain, ours = pool.map(lambda name: bench.make_cohort(folder / name, source), NAMES)
+    for root in (plain, ours):
+        for learner, kind in LEARNERS.items():
+            bench.submit(root, learner, kind, huge_bytes=1_000_000)
+        stamp = root / "submitted" / "c-volledig" / bench.ASSIGNMENT / "timestamp.txt"
+        stamp.write_text("2026-03-01 10:00:00.000000 UTC", encoding="utf-8")
+    plain_run = subprocess.Popen(
+        [sys.executable, "-m", "nbgrader", "autograde", bench.ASSIGNMENT]
+        + [f"--Execute.timeout={TIMEOUT}"],
+        cwd=plain,
+        env=environment(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        done_before_crash, half_done = _crash_halfway(ours)
+        report = autograde_parallel(ours, bench.ASSIGNMENT, timeout=TIMEOUT)
+        plain_output = plain_run.communicate(timeout=600)[0]
+    finally:
+        if plain_run.poll() is None:
+            plain_run.kill()
+    return {
+        "plain": plain,
+        "ours": ours,
+        "plain_output": plain_output,
+        "report": report,
+        "done_before_crash": done_before_crash,
+        "half_done": half_done,
+    }
+
+
+def test_gradebook_has_the_same_grades_as_plain_nbgrader(cohorts):
+    """Does every learner get the same score per cell as with `nbgrader autograde`?"""
+    plain, ours = bench.scores(cohorts["plain"]), bench.scores(cohorts["ours"])
+    assert set(plain) == set(ours) == set(LEARNERS)
+    assert bench.differences(plain, ours) == []
+    full = {name: (1.0, False) for name in TEST_CELLS}
+    assert {k: v for k, v in ours["c-volledig"].items() if k in TEST_CELLS} == full
+    assert ours["k-half-goed"]["(totaal)"] == (2.0, 7.0)
+    assert "There was an error processing assignment" in cohorts["plain_output"]
+
+
+def test_rerun_after_a_crash_grades_only_what_is_missing(cohorts):
+    """Are finished learners skipped and half-done ones (plain nbgrader skips those) regraded?"""
+    report, done = cohorts["report"], cohorts["done_before_crash"]
+    assert "h-lus" in cohorts["half_done"]
+    assert report.skipped == sorted(done)
+    assert sorted(report.graded + report.failed) == sorted(set(LEARNERS) - set(done))
+    for learner, mtime in done.items():
+        assert _notebook(cohorts["ours"], learner).stat().st_mtime == mtime
+    assert "h-lus" in report.graded
+
+
+def test_a_cell_that_runs_too_long_gets_a_dutch_line(cohorts):
+    line = AutogradeText.TIMEOUT_LINE.format(seconds=TIMEOUT)
+    text = _notebook(cohorts["ours"], "h-lus").read_text(encoding="utf-8")
+    assert line in text
+    result = next(r for r in cohorts["report"].results if r.learner == "h-lus")
+    assert result.timed_out_cells == 1
+    assert line not in _notebook(cohorts["plain"], "h-lus").read_text(encoding="utf-8")
+
+
+def test_broken_submissions_are_reported_and_the_rest_is_graded(cohorts):
+    """Do a broken notebook and a dying kernel fail alone, with a Dutch reason?"""
+    results = {r.learner: r for r in cohorts["report"].results}
+    assert results["a-notebook-kapot"].status == FAILED
+    assert "beschadigd" in results["a-notebook-kapot"].reason
+    assert results["i-python-stopt"].status == FAILED
+    assert "Python stopte onverwacht" in results["i-python-stopt"].reason
+    assert "DeadKernelError" in results["i-python-stopt"].detail
+    for learner in BROKEN:
+        assert not _notebook(cohorts["ours"], learner).parent.exists()
+    assert all(results[name].status != FAILED for name in set(LEARNERS) - set(BROKEN))
+
+
+def test_our_sanitize_preprocessors_still_run(cohorts):
+    """Is an added code cell dropped and a deleted test cell restored, as with plain nbgrader?"""
+    scores = bench.scores(cohorts["ours"])
+    assert {scores["g-code-toegevoegd"][name][0] for name in TEST_CELLS} == {0.0}
+    assert {scores["f-tests-verwijderd"][name][0] for name in TEST_CELLS} == {1.0}
+
+
+def test_summary_per_learner_is_dutch(cohorts):
+    console = Console(record=True, width=200)
+    print_report(cohorts["report"], console)
+    text = console.export_text()
+    assert "h-lus" in text and "1 cel duurde te lang en is gestopt." in text
+    assert "c-volledig" in text and "4,0 van 7,0" in text
+    assert "mislukt" in text and "al nagekeken" in text and "nagekeken" in text
+    assert "Start het nakijken opnieuw" in text
+
+
+def test_results_of_plain_nbgrader_count_as_done(cohorts):
+    """Does a run after plain `nbgrader autograde` skip what it graded (and retry failures)?"""
+    report = autograde_parallel(cohorts["plain"], bench.ASSIGNMENT, timeout=TIMEOUT)
+    assert report.skipped == sorted(set(LEARNERS) - set(BROKEN))
+    assert report.failed == BROKEN
+
+
+def test_a_newer_submission_is_graded_again(cohorts):
+    ours = cohorts["ours"]
+    before = bench.scores(ours)
+    stamp = ours / "submitted" / "c-volledig" / bench.ASSIGNMENT / "timestamp.txt"
+    stamp.write_text("2026-03-02 09:00:00.000000 UTC", encoding="utf-8")
+    report = autograde_parallel(ours, bench.ASSIGNMENT, workers=1, timeout=TIMEOUT)
+    assert report.graded == ["c-volledig"]
+    assert report.failed == BROKEN
+    assert bench.scores(ours) == before
+
+
+def test_opnieuw_regrades_everything_with_the_same_scores(cohorts):
+    ours = cohorts["ours"]
+    before = bench.scores(ours)
+    args = [str(ours), bench.ASSIGNMENT, "--timeout", str(TIMEOUT), "--opnieuw"]
+    result = CliRunner().invoke(nakijken, args)
+    assert result.exit_code == 1, result.output  # two submissions cannot be graded
+    assert "11/11" in result.output
+    assert f"9 {AutogradeText.GRADED}, 2 {AutogradeText.FAILED}, 0 al eerder" in result.output
+    assert bench.scores(ours) == before
+
+
+def test_bad_input_gets_a_dutch_message(cohorts, tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(nakijken, [str(tmp_path), bench.ASSIGNMENT])
+    assert result.exit_code == 2 and "geen cohortmap" in result.output
+    result = runner.invoke(nakijken, [str(cohorts["ours"]), "module-9"])
+    assert result.exit_code == 2 and "nog niet uitgedeeld" in result.output
+    result = runner.invoke(nakijken, [str(cohorts["ours"]), bench.ASSIGNMENT, "--werkers", "0"])
+    assert result.exit_code == 2 and "aantal werkers" in result.output
+    with pytest.raises(AutogradeError, match="tijdslimiet"):
+        autograde_parallel(cohorts["ours"], bench.ASSIGNMENT, timeout=0)
+
+
+def test_no_submissions_yet(cohorts, tmp_path):
+    """Does a cohort in which nobody handed in yet say so (and grade nothing)?"""
+    write_config(tmp_path)  # a cohort that has the gradebook of the other, but no submissions
+    (tmp_path / "gradebook.db").write_bytes((cohorts["plain"] / "gradebook.db").read_bytes())
+    assert autograde_parallel(tmp_path, bench.ASSIGNMENT).results == []
+    result = CliRunner().invoke(nakijken, [str(tmp_path), bench.ASSIGNMENT])
+    assert result.exit_code == 0 and "nog geen inleveringen" in result.output
