@@ -81,10 +81,7 @@ def test_full_cohort_cycle(tmp_path):
     assert "yusuf_proefopdracht.zip  yusuf      GEWEIGERD" in report
 
     graded = CliRunner().invoke(main, ["nakijken", str(root), ASSIGNMENT])
-    assert graded.exit_code in (0, 1), graded.output
-    scores = (
-        pd.read_csv(root / "nakijk-scores.csv") if (root / "nakijk-scores.csv").exists() else None
-    )
+    assert graded.exit_code == 0, graded.output
     url = gradebook_url(root)
     for learner in ("karim", "samira", "olena"):
         grade_manually(url, ASSIGNMENT, learner, "vraag-5-antwoord", 2)
