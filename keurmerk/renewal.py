@@ -14,7 +14,7 @@ import pandas as pd
 
 from keurmerk import messages as msg
 from keurmerk.models import ACTIVE, Certificate
-from keurmerk.rules import Decision, Rules, check_tables, open_items_of
+from keurmerk.rules import Decision, Rules, check_tables, open_items_of, practice_reasons
 
 
 def _aware(moment: datetime) -> datetime:
@@ -43,17 +43,9 @@ def decide_renewal(
                     year=year, percentage=round(share), needed=round(renewal.min_percentage)
                 )
             )
-    record = practice[practice["learner"] == learner]
-    hours = float(record["practice_hours"].sum()) if not record.empty else 0.0
-    sessions = int(record["intervision_sessions"].sum()) if not record.empty else 0
-    if hours < renewal.min_hours:
-        reasons.append(msg.REASON_HOURS.format(hours=round(hours), needed=round(renewal.min_hours)))
-    if sessions < renewal.min_intervision_sessions:
-        reasons.append(
-            msg.REASON_INTERVISION.format(
-                sessions=sessions, needed=renewal.min_intervision_sessions
-            )
-        )
+    reasons += practice_reasons(
+        learner, practice, renewal.min_hours, renewal.min_intervision_sessions
+    )
     return Decision(learner, not reasons, reasons)
 
 

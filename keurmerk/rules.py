@@ -148,16 +148,23 @@ def decide_one(
                     module=label, percentage=round(percentage), needed=round(rules.min_percentage)
                 )
             )
+    reasons += practice_reasons(learner, practice, rules.min_hours, rules.min_intervision_sessions)
+    return Decision(learner, not reasons, reasons)
+
+
+def practice_reasons(
+    learner: str, practice: pd.DataFrame, min_hours: float, min_sessions: int
+) -> list[str]:
+    """Dutch reasons when the recorded practice hours or intervision sessions fall short."""
     record = practice[practice["learner"] == learner]
     hours = float(record["practice_hours"].sum()) if not record.empty else 0.0
     sessions = int(record["intervision_sessions"].sum()) if not record.empty else 0
-    if hours < rules.min_hours:
-        reasons.append(msg.REASON_HOURS.format(hours=_n(hours), needed=_n(rules.min_hours)))
-    if sessions < rules.min_intervision_sessions:
-        reasons.append(
-            msg.REASON_INTERVISION.format(sessions=sessions, needed=rules.min_intervision_sessions)
-        )
-    return Decision(learner, not reasons, reasons)
+    reasons = []
+    if hours < min_hours:
+        reasons.append(msg.REASON_HOURS.format(hours=_n(hours), needed=_n(min_hours)))
+    if sessions < min_sessions:
+        reasons.append(msg.REASON_INTERVISION.format(sessions=sessions, needed=min_sessions))
+    return reasons
 
 
 def decide(scores: pd.DataFrame, practice: pd.DataFrame, rules: Rules) -> list[Decision]:
