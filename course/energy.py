@@ -33,7 +33,7 @@ from IPython.display import HTML, display
 
 from course.messages import EnergyText
 from course.numbers import format_number, parse_number
-from course.progress import learner_home
+from course.storage import learner_home
 from course.storage import JsonStore
 
 T = EnergyText

@@ -32,7 +32,7 @@ from IPython.display import display
 
 from course.answers import ANSWERS_SUFFIX
 from course.messages import HandinText
-from course.progress import learner_home
+from course.storage import learner_home
 from course.storage import JsonStore
 
 T = HandinText

@@ -28,7 +28,7 @@ from IPython.display import display
 
 from course.facts import Fact, load_facts
 from course.numbers import format_number, parse_number
-from course.progress import learner_home
+from course.storage import learner_home
 from course.storage import JsonStore
 
 LOG_FILE_NAME = "urenregistratie.json"

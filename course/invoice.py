@@ -45,7 +45,7 @@ from IPython.display import display
 from course.facts import fact
 from course.messages import InvoiceText
 from course.numbers import parse_number
-from course.progress import learner_home
+from course.storage import learner_home
 from course.storage import UnreadableFile, read_object, write_object
 
 T = InvoiceText

@@ -7,7 +7,6 @@ or ``~/.sleutelpersonen``), outside every assignment folder, so it is never hand
 from __future__ import annotations
 
 import html
-import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,12 +16,7 @@ from IPython.display import HTML, display
 
 from course import messages as msg
 from course.catalog import Catalog, load_catalog
-from course.storage import JsonStore
-
-
-def learner_home() -> Path:
-    """The learner's private data folder (created on first use)."""
-    return Path(os.environ.get("SLEUTELPERSONEN_HOME") or Path.home() / ".sleutelpersonen")
+from course.storage import JsonStore, learner_home
 
 
 def progress_store() -> JsonStore:

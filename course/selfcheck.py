@@ -38,7 +38,7 @@ from IPython.display import display
 from course import DATA_DIR
 from course.facts import fact
 from course.messages import SelfCheckText as T
-from course.progress import learner_home
+from course.storage import learner_home
 from course.storage import JsonStore
 
 PRIVATE_FOLDER = "privé"

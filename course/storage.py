@@ -15,6 +15,18 @@ from datetime import datetime
 from pathlib import Path
 
 
+HOME_ENV = "SLEUTELPERSONEN_HOME"
+
+
+def learner_home() -> Path:
+    """The learner's private data folder: ``$SLEUTELPERSONEN_HOME`` or ``~/.sleutelpersonen``.
+
+    Progress, settings and private tools live here, never inside an assignment folder, so
+    nothing in it is ever handed in or graded.
+    """
+    return Path(os.environ.get(HOME_ENV) or Path.home() / ".sleutelpersonen")
+
+
 class UnreadableFile(Exception):
     """The JSON file exists but is not a JSON object."""
 
