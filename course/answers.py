@@ -24,6 +24,7 @@ import ipywidgets as widgets
 from IPython.display import DisplayHandle, display
 
 from course import messages as msg
+from course.messages.app import AppText
 from course.numbers import format_number, parse_number
 from course.storage import JsonStore
 
@@ -70,6 +71,7 @@ class AnswerSheet:
         self._warned = False
         self._backup_reported = False
         self.widgets: dict[str, widgets.Widget] = {}
+        self._reminders: dict[str, DisplayHandle] = {}
 
     # ----------------------------------------------------------------- reading
     def saved(self, question) -> object | None:
@@ -88,9 +90,32 @@ class AnswerSheet:
             raise NietBeantwoord(msg.NOT_ANSWERED.format(question=question))
         return value
 
+    def is_answered(self, question) -> bool:
+        """Whether ``question`` has a saved, non-empty answer."""
+        value = self.saved(question)
+        return not (value is None or value == "" or value == [])
+
+    def questions(self) -> list[str]:
+        """The graded questions shown on this page so far, in the order they appeared."""
+        return list(self.widgets)
+
+    def missing(self) -> list[str]:
+        """The questions on this page that have no saved answer yet."""
+        return [question for question in self.widgets if not self.is_answered(question)]
+
     def require(self, question) -> None:
-        """Fail with ``Je hebt vraag N nog niet beantwoord.`` when there is no answer."""
-        self.answer(question)
+        """Check that ``question`` has an answer.
+
+        While nbgrader validates or autogrades, a missing answer raises ``NietBeantwoord``
+        (``Je hebt vraag N nog niet beantwoord.``). For a learner it never stops the page: it
+        shows a soft reminder line that disappears as soon as the question is answered.
+        """
+        if under_nbgrader():
+            self.answer(question)
+            return
+        handle = DisplayHandle()
+        handle.display(self._reminder(question), raw=True)
+        self._reminders[str(question)] = handle
 
     # ------------------------------------------------------------------ checks
     def _judge(self, question, correct: bool, explanation: str) -> None:
@@ -103,10 +128,14 @@ class AnswerSheet:
 
     def check_choice(self, question, expected: str, explanation: str = "") -> None:
         """Pass when the single-choice answer equals ``expected``."""
+        if not under_nbgrader():
+            return
         self._judge(question, self.answer(question) == expected, explanation)
 
     def check_choices(self, question, expected: Sequence[str], explanation: str = "") -> None:
         """Pass when exactly the options in ``expected`` were ticked."""
+        if not under_nbgrader():
+            return
         value = self.answer(question)
         correct = isinstance(value, list) and set(value) == set(expected)
         self._judge(question, correct, explanation)
@@ -115,6 +144,8 @@ class AnswerSheet:
         self, question, expected: float, tolerance: float = 0.0, explanation: str = ""
     ) -> None:
         """Pass when the number is within ``tolerance`` of ``expected``."""
+        if not under_nbgrader():
+            return
         value = self.answer(question)
         correct = (
             not isinstance(value, bool)
@@ -125,6 +156,8 @@ class AnswerSheet:
 
     def check_text(self, question, accepted: Sequence[str], explanation: str = "") -> None:
         """Pass when the text matches one of ``accepted`` (case and spaces ignored)."""
+        if not under_nbgrader():
+            return
         value = self.answer(question)
         correct = isinstance(value, str) and normalise_text(value) in {
             normalise_text(item) for item in accepted
@@ -216,6 +249,39 @@ class AnswerSheet:
 
         self._show(question, box, saved, current, sources=[box])
 
+    def open_text(self, question, rows: int = 10) -> None:
+        """A large text area for an open question; the text saves itself while typing.
+
+        The saved text reaches nbgrader's manually graded answer cell before grading
+        (``grading.preprocessors.FillOpenAnswers``), so the trainer grades it there.
+        """
+        saved = self._start(question)
+        if saved is _HEADLESS:
+            return
+        area = widgets.Textarea(
+            value=saved if isinstance(saved, str) else "",
+            placeholder=AppText.OPEN_PLACEHOLDER,
+            description=AppText.OPEN_LABEL.format(question=question),
+            continuous_update=True,
+            rows=rows,
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="100%"),
+        )
+        area.add_class("sp-open")
+
+        def current(change):
+            return change["new"].strip() or None
+
+        self._show(question, area, saved, current, line=_open_line)
+
+    def finish(self) -> None:
+        """The end of an assignment: "Is alles ingevuld?" and "Inleveren" (see course.finish)."""
+        if under_nbgrader():
+            return
+        from course.finish import finish_widget
+
+        display(finish_widget(self))
+
     # ---------------------------------------------------------------- plumbing
     def _start(self, question):
         """Load the saved answer; without a browser, only print it."""
@@ -235,12 +301,14 @@ class AnswerSheet:
         saved,
         current: Callable,
         sources: Sequence[widgets.Widget] | None = None,
+        line: Callable = None,
     ) -> None:
+        line = line or _line
         widget.add_class(ANSWER_CLASS)
         self.widgets[str(question)] = widget
         display(widget)
         handle = DisplayHandle()
-        handle.display({"text/plain": _line(saved)}, raw=True)
+        handle.display({"text/plain": line(saved)}, raw=True)
 
         def on_change(change):
             try:
@@ -249,17 +317,33 @@ class AnswerSheet:
                 handle.update({"text/plain": str(problem)}, raw=True)
                 return
             self.store.update(str(question), value)
-            text = _line(value)
+            text = line(value)
             if self.store.backup is not None and not self._backup_reported:
                 self._backup_reported = True
                 text += "\n" + msg.ANSWERS_BACKED_UP.format(backup=self.store.backup.name)
             handle.update({"text/plain": text}, raw=True)
+            reminder = self._reminders.get(str(question))
+            if reminder is not None:
+                reminder.update(self._reminder(question), raw=True)
 
         for source in sources or [widget]:
             source.observe(on_change, names="value")
 
+    def _reminder(self, question) -> dict:
+        if self.is_answered(question):
+            return {"text/html": "", "text/plain": ""}
+        text = AppText.REMINDER.format(question=question)
+        return {"text/html": f'<p class="sp-reminder">{text}</p>', "text/plain": text}
+
 
 _HEADLESS = object()
+
+
+def _open_line(value) -> str:
+    if not isinstance(value, str) or not value.strip():
+        return AppText.OPEN_EMPTY
+    words = len(value.split())
+    return AppText.OPEN_SAVED_ONE if words == 1 else AppText.OPEN_SAVED.format(words=words)
 
 
 def _line(value) -> str:

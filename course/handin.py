@@ -21,6 +21,8 @@ import html
 import json
 import os
 import re
+import subprocess
+import sys
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -32,8 +34,7 @@ from IPython.display import display
 
 from course.answers import ANSWERS_SUFFIX
 from course.messages import HandinText
-from course.storage import learner_home
-from course.storage import JsonStore
+from course.storage import JsonStore, learner_home
 
 T = HandinText
 
@@ -215,6 +216,68 @@ def make_handin(
     except OSError as error:
         raise HandinError(T.FAILED.format(reason=error.strerror or error)) from error
     return HandinResult(target, [p.as_posix() for p in files], [p.as_posix() for p in too_big])
+
+
+def exchange_course(cwd: Path | None = None) -> str | None:
+    """The course id of the nbgrader exchange this learner hands in to, or ``None``.
+
+    Read the way nbgrader's own assignment list reads it (the Jupyter config path plus the
+    current folder). An exchange counts only when its course inbox exists: on a laptop
+    without a JupyterHub there is none, and the learner makes an inleverpakket instead.
+    """
+    from jupyter_core.paths import jupyter_config_path
+    from nbgrader.apps import NbGrader
+
+    paths = [str(cwd or Path.cwd()), *jupyter_config_path()]
+    app = NbGrader(log_level="CRITICAL")  # its warnings would show in the learner's page
+    app.config_file_paths.append(paths)
+    try:
+        app.load_config_file()
+    except Exception:  # a broken config file means: no usable exchange
+        return None
+    course = app.config.CourseDirectory.get("course_id", "")
+    root = app.config.get("Exchange", {}).get("root", "/srv/nbgrader/exchange")
+    if course and (Path(root) / course / "inbound").is_dir():
+        return course
+    return None
+
+
+def submit_to_exchange(folder: Path, course: str, timeout: float = 120) -> None:
+    """Hand ``folder`` in through nbgrader's exchange as the current user.
+
+    nbgrader's own output (English) goes to ``inleveren.log`` in the learner's folder;
+    the learner gets a Dutch ``HandinError`` when it fails.
+    """
+    folder = Path(folder).resolve()
+    command = [
+        sys.executable,
+        "-m",
+        "nbgrader",
+        "submit",
+        folder.name,
+        f"--course={course}",
+        f"--Exchange.assignment_dir={folder.parent}",
+    ]
+    env = dict(os.environ)
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    try:
+        done = subprocess.run(
+            command, cwd=folder.parent, env=env, capture_output=True, text=True, timeout=timeout
+        )
+        output, failed = done.stdout + done.stderr, done.returncode != 0
+    except (OSError, subprocess.TimeoutExpired) as error:
+        output, failed = str(error), True
+    log = learner_home() / "inleveren.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"--- {datetime.now(UTC).isoformat()} {folder.name}\n{output}\n")
+    except OSError:
+        pass
+    if failed:
+        from course.messages.app import AppText
+
+        raise HandinError(AppText.SUBMIT_FAILED.format(reason=log))
 
 
 def _message(lines: list[str]) -> str:

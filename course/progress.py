@@ -7,16 +7,18 @@ or ``~/.sleutelpersonen``), outside every assignment folder, so it is never hand
 from __future__ import annotations
 
 import html
+import posixpath
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 import ipywidgets as widgets
 from IPython.display import HTML, display
 
 from course import messages as msg
-from course.catalog import Catalog, load_catalog
+from course.catalog import Catalog, Lesson, Module, load_catalog
+from course.messages.app import AppText
 from course.storage import JsonStore, learner_home
+from course.workspace import START_PAGE, assignment_notebook, workspace_root
 
 
 def progress_store() -> JsonStore:
@@ -130,11 +132,10 @@ def show_map(catalog: Catalog | None = None) -> None:
                 )
             else:
                 items.append(f"<li>{title} ({lesson.minutes} minuten, {msg.LESSON_COMING})</li>")
-        assignments = ", ".join(html.escape(a.title) for a in module.assignments)
         parts.append(
             f"<h3>Module {module.number}: {html.escape(module.title)}</h3>"
             f"<p>{html.escape(module.summary)}</p><ul>{''.join(items)}</ul>"
-            f"<p>Opdracht: {assignments}</p>"
+            f"{_assignment_items(module)}"
         )
     parts.append(f"<h3>Het keurmerk</h3><p>{html.escape(catalog.keurmerk)}</p>")
     for refresher in catalog.refreshers:
@@ -147,6 +148,70 @@ def show_map(catalog: Catalog | None = None) -> None:
         )
         parts.append(
             f"<h3>{html.escape(refresher.title)}</h3><p>{html.escape(refresher.summary)}</p>"
-            f"<ul>{items}</ul>"
+            f"<ul>{items}</ul>{_assignment_items(refresher)}"
         )
     display(HTML("".join(parts)))
+
+
+def _assignment_items(module: Module, start: str = "") -> str:
+    """The module's assignments: a link when released in the workspace, else a plain line."""
+    root = workspace_root()
+    items = []
+    for assignment in module.assignments:
+        notebook = assignment_notebook(assignment.id, root)
+        title = html.escape(assignment.title)
+        if notebook is None:
+            items.append(
+                f"<li>{html.escape(AppText.ASSIGNMENT_FROM_TRAINER.format(title=assignment.title))}</li>"
+            )
+            continue
+        target = posixpath.relpath(notebook.relative_to(root).as_posix(), start or ".")
+        items.append(f'<li><a href="{html.escape(target)}">{title}</a></li>')
+    if not items:
+        return ""
+    return f"<p>{html.escape(AppText.ASSIGNMENT_HEADING)}:</p><ul>{''.join(items)}</ul>"
+
+
+def next_steps(lesson_id: str, catalog: Catalog | None = None) -> list[tuple[str, str]]:
+    """(label, path relative to the workspace) for where to go after this lesson.
+
+    The next lesson in the course; after a module's last lesson its assignment comes
+    first when it is in the workspace.
+    """
+    catalog = catalog or load_catalog()
+    root = workspace_root()
+    steps: list[tuple[str, str]] = []
+    for group in (catalog.modules, catalog.refreshers):
+        lessons: list[tuple[Module, Lesson]] = [(m, le) for m in group for le in m.lessons]
+        for index, (module, lesson) in enumerate(lessons):
+            if lesson.id != lesson_id:
+                continue
+            if index + 1 == len(lessons) or lessons[index + 1][0] is not module:
+                for assignment in module.assignments:
+                    notebook = assignment_notebook(assignment.id, root)
+                    if notebook is not None:
+                        label = AppText.NEXT_ASSIGNMENT.format(title=assignment.title)
+                        steps.append((label, notebook.relative_to(root).as_posix()))
+            if index + 1 < len(lessons) and lessons[index + 1][1].available:
+                following = lessons[index + 1][1]
+                steps.append(
+                    (AppText.NEXT_LESSON.format(title=following.title), following.notebook)
+                )
+    steps.append((AppText.TO_OVERVIEW, START_PAGE))
+    return steps
+
+
+def lesson_footer(lesson_id: str) -> None:
+    """The end of every lesson: "Ik heb deze les afgerond", the next lesson and the overview.
+
+    Links are relative to the lesson, so they work in the app pages and in JupyterLab.
+    """
+    lesson = load_catalog().lesson(lesson_id)
+    done_button(lesson_id)
+    here = posixpath.dirname(lesson.notebook) or "."
+    links = []
+    for label, target in next_steps(lesson_id):
+        href = posixpath.relpath(target, here)
+        links.append(f'<a class="sp-nav-link" href="{html.escape(href)}">{html.escape(label)}</a>')
+    label = html.escape(AppText.NAV_LABEL)
+    display(HTML(f'<nav class="sp-nav" aria-label="{label}">{"".join(links)}</nav>'))

@@ -2,17 +2,7 @@
 
 A cohort's own ``nbgrader_config.py`` loads this file and adds its root folder, e.g.::
 
-    from nbgrader.preprocessors import (
-    CheckCellMetadata,
-    ClearOutput,
-    DeduplicateIds,
-    OverwriteCells,
-    OverwriteKernelspec,
-)
-
-from grading.preprocessors import DropAddedCodeCells, RestoreDeletedCells
-
-c = get_config()
+    c = get_config()
     load_subconfig("/pad/naar/repo/grading/nbgrader_config.py")
     c.CourseDirectory.root = "/pad/naar/cohort"
     c.CourseDirectory.source_directory = "/pad/naar/repo/assignments"
@@ -26,7 +16,7 @@ from nbgrader.preprocessors import (
     OverwriteKernelspec,
 )
 
-from grading.preprocessors import DropAddedCodeCells, RestoreDeletedCells
+from grading.preprocessors import DropAddedCodeCells, FillOpenAnswers, RestoreDeletedCells
 
 c = get_config()
 
@@ -34,7 +24,10 @@ c.CourseDirectory.course_id = "sleutelpersonen"
 
 # Dutch stubs that do not raise: learners see a friendly prompt, not an error.
 c.ClearSolutions.code_stub = {"python": "# Typ hier je antwoord.\n"}
-c.ClearSolutions.text_stub = "Typ hier je antwoord."
+# Open questions are answered in a text area on the page (course.answers.open_text); the
+# manually graded cell stays for the trainer and gets the typed text before grading
+# (FillOpenAnswers), so in the learner's page it shows nothing.
+c.ClearSolutions.text_stub = "<!-- Het antwoord staat in het tekstvak hierboven. -->"
 
 # Learners' notebooks are small (every cell runs in well under a second): a cell that runs
 # longer than this is stuck, not busy. `trainer nakijken` uses the same limit.
@@ -60,6 +53,7 @@ c.Autograde.sanitize_preprocessors = [
     DropAddedCodeCells,
     RestoreDeletedCells,
     OverwriteCells,
+    FillOpenAnswers,
     CheckCellMetadata,
 ]
 
