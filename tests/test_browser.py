@@ -187,7 +187,7 @@ def test_answer_survives_a_kernel_restart_and_a_new_browser(browser, lab, artifa
 def test_practice_question_with_keyboard_only(browser, lab, artifacts):
     """Can a learner answer a practice question with Space, Tab and Enter and get feedback?"""
     url, course = lab
-    explanation = "Validate gebruik je pas bij een opdracht."
+    explanation = "Morgen ga je gewoon verder waar je was."
     page = _open(browser, url)
     _run_all(page)
     assert explanation not in page.content()
