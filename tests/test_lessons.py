@@ -47,4 +47,4 @@ def test_lesson_template(lesson):
     code = [_text(c) for c in cells if c["cell_type"] == "code"]
     assert "%xmode Minimal" in code[0]
     assert sum(source.count("oefen.ask(") for source in code) >= 3
-    assert code[-1].strip() == f'done_button("{lesson.id}")'
+    assert code[-1].strip() == f'lesson_footer("{lesson.id}")'
