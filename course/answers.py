@@ -16,12 +16,14 @@ the line also lands in nbgrader's feedback. Tests read the file, never widget st
 
 from __future__ import annotations
 
+import html
 import os
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import ipywidgets as widgets
-from IPython.display import DisplayHandle, display
+from IPython.display import display
 
 from course import messages as msg
 from course.messages.app import AppText
@@ -71,7 +73,8 @@ class AnswerSheet:
         self._warned = False
         self._backup_reported = False
         self.widgets: dict[str, widgets.Widget] = {}
-        self._reminders: dict[str, DisplayHandle] = {}
+        self._reminders: dict[str, widgets.HTML] = {}
+        self.statuses: dict[str, widgets.HTML] = {}
 
     # ----------------------------------------------------------------- reading
     def saved(self, question) -> object | None:
@@ -113,9 +116,9 @@ class AnswerSheet:
         if under_nbgrader():
             self.answer(question)
             return
-        handle = DisplayHandle()
-        handle.display(self._reminder(question), raw=True)
-        self._reminders[str(question)] = handle
+        reminder = widgets.HTML(self._reminder(question))
+        self._reminders[str(question)] = reminder
+        display(reminder)
 
     # ------------------------------------------------------------------ checks
     def _judge(self, question, correct: bool, explanation: str) -> None:
@@ -306,37 +309,58 @@ class AnswerSheet:
         line = line or _line
         widget.add_class(ANSWER_CLASS)
         self.widgets[str(question)] = widget
-        display(widget)
-        handle = DisplayHandle()
-        handle.display({"text/plain": line(saved)}, raw=True)
+        # Widgets, not display updates: Voilà keeps widgets live, not earlier outputs.
+        status = widgets.HTML(_status_html(line(saved)))
+        status.add_class("sp-status")
+        self.statuses[str(question)] = status
+        display(widget, status)
 
         def on_change(change):
             try:
                 value = current(change)
             except ValueError as problem:
-                handle.update({"text/plain": str(problem)}, raw=True)
+                status.value = _status_html(str(problem))
                 return
             self.store.update(str(question), value)
             text = line(value)
             if self.store.backup is not None and not self._backup_reported:
                 self._backup_reported = True
                 text += "\n" + msg.ANSWERS_BACKED_UP.format(backup=self.store.backup.name)
-            handle.update({"text/plain": text}, raw=True)
+            status.value = _status_html(text)
             reminder = self._reminders.get(str(question))
             if reminder is not None:
-                reminder.update(self._reminder(question), raw=True)
+                reminder.value = self._reminder(question)
 
         for source in sources or [widget]:
             source.observe(on_change, names="value")
 
-    def _reminder(self, question) -> dict:
+    def status_text(self, question) -> str:
+        """The line under a question's widget as the learner reads it (for tests and tools)."""
+        status = self.statuses.get(str(question))
+        return _plain(status.value) if status is not None else ""
+
+    def reminder_text(self, question) -> str:
+        """The soft reminder under a question's check ("" once it is answered)."""
+        reminder = self._reminders.get(str(question))
+        return _plain(reminder.value) if reminder is not None else ""
+
+    def _reminder(self, question) -> str:
         if self.is_answered(question):
-            return {"text/html": "", "text/plain": ""}
-        text = AppText.REMINDER.format(question=question)
-        return {"text/html": f'<p class="sp-reminder">{text}</p>', "text/plain": text}
+            return ""
+        text = html.escape(AppText.REMINDER.format(question=question))
+        return f'<p class="sp-reminder">{text}</p>'
 
 
 _HEADLESS = object()
+
+
+def _status_html(text: str) -> str:
+    lines = "<br>".join(html.escape(line) for line in text.splitlines())
+    return f'<span class="sp-status-line" role="status">{lines}</span>'
+
+
+def _plain(value: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", value.replace("<br>", "\n")))
 
 
 def _open_line(value) -> str:

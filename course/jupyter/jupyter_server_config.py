@@ -18,3 +18,28 @@ c.ServerApp.jpserver_extensions = {
     "nbgrader.server_extensions.assignment_list": True,
     "nbgrader.server_extensions.validate_assignment": True,
 }
+
+# App pages for learners: Voilà renders every lesson and assignment from the same server,
+# with our template (Dutch, course stylesheet, no third-party requests) and without
+# nbgrader's lab extensions, which do not work outside JupyterLab.
+c.ServerApp.jpserver_extensions["voila"] = True
+c.VoilaConfiguration.template = "sleutelpersonen"
+c.VoilaConfiguration.theme = "light"
+c.VoilaConfiguration.show_tracebacks = False
+c.VoilaConfiguration.extension_denylist = [
+    "@jupyter/nbgrader",
+    "@jupyter-notebook/lab-extension",
+    "@voila-dashboards/jupyterlab-preview",
+    "@jupyterlab/extensionmanager-extension",
+]
+
+
+def _local_mathjax(page_config, *args, **kwargs):
+    """Voilà loads MathJax from a CDN unless both options are "null" (then: its own copy)."""
+    page_config["fullMathjaxUrl"] = "null"
+    page_config["mathjaxConfig"] = "null"
+    return page_config
+
+
+c.VoilaConfiguration.page_config_hook = _local_mathjax
+c.HTMLExporter.language_code = "nl"
