@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from course import DATA_DIR
-from course.numbers import format_number
+from course.numbers import format_euro
 
 FACTS_FILE = DATA_DIR / "feiten.toml"
 CONFIDENCE = ("HIGH", "MED", "LOW")
@@ -101,8 +101,4 @@ def euro(key: str) -> str:
     value = fact(key).value
     if isinstance(value, str):
         raise FactError(f"{key} is not an amount")
-    if isinstance(value, float) and value != int(value):
-        text = f"{value:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    else:
-        text = format_number(float(value))
-    return f"€ {text}"
+    return format_euro(value, always_cents=False)

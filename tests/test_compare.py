@@ -8,8 +8,9 @@ import re
 import matplotlib
 import pytest
 
-from course import compare
-from course.compare import (
+from course.numbers import parse_number
+from course.tools import compare
+from course.tools.compare import (
     ChartForm,
     CompareText,
     chart_png,
@@ -23,7 +24,6 @@ from course.compare import (
     table_html,
     yearly_amounts,
 )
-from course.numbers import parse_number
 
 # Tests never open a window. course.compare draws on a plain Figure (no pyplot), so this is
 # a safety net for anything else that might import pyplot during the test run.

@@ -6,19 +6,24 @@ import re
 
 import pytest
 
-from course.eligibility import (
+from course.messages.module1 import EligibilityText
+from course.numbers import format_euro
+from course.tools.eligibility import (
     EligibilityForm,
     Housing,
     Outcome,
     _limits,
     check_huurtoeslag,
     check_zorgtoeslag,
-    euro_text,
     render_verdicts,
 )
-from course.messages import EligibilityText
 
 DISCLAIMER = EligibilityText.DISCLAIMER
+
+
+def euro_text(value: float) -> str:
+    return format_euro(value, always_cents=False)
+
 
 LIMITS = _limits()
 SINGLE = LIMITS.zorg_income_single

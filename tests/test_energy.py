@@ -7,11 +7,12 @@ import os
 
 import pytest
 
-from course.energy import (
+from course import messages as msg
+from course.messages.module2 import EnergyText
+from course.tools.energy import (
     HOURS_PER_WEEK,
     Activity,
     EnergyPlanner,
-    EnergyText,
     Level,
     balance,
     data_path,
@@ -26,6 +27,7 @@ from course.energy import (
 )
 
 T = EnergyText
+NOT_DELETED = msg.NOT_DELETED
 
 KARIM = [
     ("Werk in het magazijn", "40", -1),
@@ -228,7 +230,7 @@ def test_wis_mijn_gegevens_asks_first_then_deletes(learner_home, tmp_path, monke
     assert planner.confirm.layout.display != "none"
     assert saved.exists(), "nothing is deleted before the learner confirms"
     planner.no_button.click()
-    assert saved.exists() and T.KEPT in planner.status.value
+    assert saved.exists() and NOT_DELETED in planner.status.value
     assert planner.confirm.layout.display == "none"
 
     planner.delete_button.click()

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from course import hours
-from course.hours import (
+from course.tools import hours
+from course.tools.hours import (
     HoursTracker,
     clean_week,
     load_log,
@@ -171,3 +171,61 @@ def test_every_input_has_a_label(learner_home):
     fields = [tracker.year, tracker.week, *tracker.fields.values()]
     assert all(field.description for field in fields)
     assert tracker.save_button.description and tracker.clear_button.description
+
+
+# "Wis mijn gegevens"
+
+
+def _files(home):
+    return sorted(p.relative_to(home).as_posix() for p in home.rglob("*") if p.is_file())
+
+
+def test_delete_asks_first_and_then_removes_the_log_and_its_backups(learner_home):
+    """Does "Wis mijn gegevens" ask first, then remove the log and backups, and empty the form?"""
+    learner_home.mkdir(parents=True)
+    (learner_home / "urenregistratie.json").write_text("[kapot", encoding="utf-8")
+    tracker = HoursTracker(today=TODAY)
+    tracker.fields["direct"].value = "5"
+    tracker.save()
+    assert len(_files(learner_home)) == 2  # the log and the backup of the broken one
+    tracker.delete.button.click()
+    assert tracker.delete.confirm.layout.display is None
+    assert "Weet je het zeker?" in tracker.delete.question.value
+    tracker.delete.no.click()
+    assert len(_files(learner_home)) == 2  # "Nee, toch niet" keeps the data
+    assert "niets gewist" in tracker.delete.status.value
+    tracker.delete.button.click()
+    tracker.delete.yes.click()
+    assert _files(learner_home) == []
+    assert "gewist" in tracker.delete.status.value
+    assert all(field.value == "" for field in tracker.fields.values())
+    assert "nog geen uren" in tracker.summary.value
+    assert "kon niet worden gelezen" not in tracker.summary.value
+    assert load_log() == {} and _files(learner_home) == []  # emptying saves nothing again
+
+
+def test_delete_leaves_other_files_in_the_learner_home_alone(learner_home):
+    """Does deleting the hours log keep progress, settings and the private tools' files?"""
+    save_week(2026, 48, {"direct": 3})
+    (learner_home / "voortgang.json").write_text("{}", encoding="utf-8")
+    (learner_home / "privé").mkdir()
+    (learner_home / "privé" / "zelftest.json").write_text("{}", encoding="utf-8")
+    tracker = HoursTracker(today=TODAY)
+    tracker.delete.button.click()
+    tracker.delete.yes.click()
+    assert _files(learner_home) == ["privé/zelftest.json", "voortgang.json"]
+
+
+def test_delete_with_nothing_saved_says_so(learner_home):
+    tracker = HoursTracker(today=TODAY)
+    tracker.delete_all()
+    assert "geen uren bewaard" in tracker.delete.status.value
+
+
+def test_an_ambiguous_number_is_asked_about_and_not_saved(learner_home):
+    """Is "1,500" (one and a half, or fifteen hundred?) asked about instead of saved?"""
+    tracker = HoursTracker(today=TODAY)
+    tracker.fields["direct"].value = "1,500"
+    tracker.save()
+    assert "Bedoel je 1.500 of 1,5?" in tracker.status.value
+    assert load_log() == {}

@@ -9,20 +9,21 @@ from decimal import Decimal
 import pytest
 from pypdf import PdfReader
 
-from course.invoice import (
+from course.messages.module3 import InvoiceText
+from course.numbers import format_euro
+from course.tools.invoice import (
     EXAMPLE,
     Invoice,
     InvoiceError,
     InvoiceForm,
     InvoiceLine,
-    InvoiceText,
     Rate,
     check_invoice,
     compute_totals,
+    delete_invoices,
     file_stem,
     invoice_folder,
     kor_limit,
-    money,
     next_number,
     parse_amount,
     previous_numbers,
@@ -34,6 +35,7 @@ from course.invoice import (
 )
 
 T = InvoiceText
+money = format_euro
 
 GOOD = Invoice(
     seller_name="Samira Tolk en Voorlichting",
@@ -474,3 +476,49 @@ def test_footer_shows_assumptions_sources_and_disclaimer():
     assert T.DISCLAIMER in footer and "geen belastingadvies" in footer
     assert all(url in footer for url in sources())
     assert "artikel 35a Wet op de omzetbelasting 1968" in footer
+
+
+# --- "Wis mijn gegevens" -------------------------------------------------------------------
+
+
+def _files(home):
+    return sorted(p.relative_to(home).as_posix() for p in home.rglob("*") if p.is_file())
+
+
+def test_delete_asks_first_and_then_removes_every_saved_invoice(learner_home):
+    """Does "Wis mijn gegevens" ask first, remove PDFs and records, and empty the form?"""
+    save_invoice(GOOD)
+    form = InvoiceForm()
+    form.fill(dataclasses.replace(EXAMPLE, delivery_date="12-03-2026"))
+    form.save()
+    assert len(_files(learner_home)) == 4
+    form.delete.button.click()
+    assert form.delete.confirm.layout.display is None
+    assert "Weet je het zeker?" in form.delete.question.value
+    form.delete.no.click()
+    assert len(_files(learner_home)) == 4  # "Nee, toch niet" keeps the invoices
+    assert "niets gewist" in form.delete.status.value
+    form.delete.button.click()
+    form.delete.yes.click()
+    assert _files(learner_home) == []
+    assert T.DELETED in form.delete.status.value
+    assert all(field.value in ("", None) for field in form._fields())
+    assert T.START in form.result.value and form.save_button.disabled
+    assert previous_numbers() == []
+    form.fill(EXAMPLE)
+    assert form.number.value == "2026-001"  # numbering starts again
+
+
+def test_delete_leaves_other_private_files_alone(learner_home):
+    save_invoice(GOOD)
+    (learner_home / "facturen" / "notities.txt").write_text("eigen", encoding="utf-8")
+    (learner_home / "urenregistratie.json").write_text("{}", encoding="utf-8")
+    deleted = delete_invoices()
+    assert sorted(p.name for p in deleted) == ["factuur-2026-001.json", "factuur-2026-001.pdf"]
+    assert _files(learner_home) == ["facturen/notities.txt", "urenregistratie.json"]
+
+
+def test_delete_with_nothing_saved_says_so(learner_home):
+    form = InvoiceForm()
+    form.delete_all()
+    assert T.NOTHING_TO_DELETE in form.delete.status.value

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from course.letters import (
+from course.tools.letters import (
     LETTERS_FILE,
     QUESTION_KEYS,
     LetterFileError,

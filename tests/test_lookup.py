@@ -8,7 +8,7 @@ import pytest
 from test_facts import amounts_in, phones_in
 
 from course.facts import FACTS_FILE, parse_facts
-from course.lookup import (
+from course.tools.lookup import (
     LookupDataError,
     answer_card,
     build_lookup_widget,

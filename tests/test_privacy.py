@@ -23,8 +23,9 @@ import pytest
 from nbclient import NotebookClient
 
 from conftest import COURSE, assignment_names
-from course.selfcareplan import FIELDS, SelfCarePlan
-from course.selfcheck import SelfCheck, private_dir, private_store
+from course.storage import private_folder, private_store
+from course.tools.selfcareplan import FIELDS, SelfCarePlan
+from course.tools.selfcheck import SelfCheck
 from nbgrader_course import NbgraderCourse, solution_answers
 
 PRIVATE_NAMES = ("zelftest", "zelfzorgplan")
@@ -63,10 +64,10 @@ def private_home(tmp_path, monkeypatch):
     plan.export()
 
     markers = [*plan_markers, check_marker]
-    files = sorted(p.name for p in private_dir().iterdir())
+    files = sorted(p.name for p in private_folder().iterdir())
     assert files == ["zelftest.json", "zelfzorgplan.html", "zelfzorgplan.json", "zelfzorgplan.txt"]
     for marker in markers:
-        assert any(marker in p.read_text(encoding="utf-8") for p in private_dir().iterdir())
+        assert any(marker in p.read_text(encoding="utf-8") for p in private_folder().iterdir())
     return home, markers
 
 
@@ -114,7 +115,7 @@ def test_private_data_never_reaches_nbgrader(private_home, tmp_path):
     assert _leaks(course.root, markers) == []
     assert not home.is_relative_to(course.root) and not home.is_relative_to(work)
     # The private data is still where it belongs.
-    assert len(list(private_dir().iterdir())) == 4
+    assert len(list(private_folder().iterdir())) == 4
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)

@@ -2,8 +2,9 @@
 
 import pytest
 
-from course import ratecalc
-from course.ratecalc import RateForm, euro_text, hourly_rate, read_amount, render_result
+from course.numbers import format_euro
+from course.tools import ratecalc
+from course.tools.ratecalc import RateForm, hourly_rate, read_amount, render_result
 
 DISCLAIMER = "Dit is een schatting, geen belastingadvies."
 
@@ -99,6 +100,10 @@ def test_breakdown_lists_every_step_in_dutch_amounts():
 def test_impossible_input_gets_a_dutch_message(changes, words):
     with pytest.raises(ValueError, match=words):
         samira(**changes)
+
+
+def euro_text(value: float) -> str:
+    return format_euro(value, always_cents=False)
 
 
 def test_euro_text_rounds_to_cents_the_dutch_way():

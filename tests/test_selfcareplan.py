@@ -8,9 +8,10 @@ import re
 import stat
 from datetime import date
 
-from course import selfcheck
+from course import widgets
 from course.facts import fact
-from course.selfcareplan import (
+from course.storage import private_files, private_folder
+from course.tools.selfcareplan import (
     FIELDS,
     SelfCarePlan,
     clean_plan,
@@ -21,7 +22,6 @@ from course.selfcareplan import (
     render_plan_text,
     selfcareplan_widget,
 )
-from course.selfcheck import private_dir, private_files
 
 DAY = date(2026, 11, 25)
 PLAN = {
@@ -145,11 +145,11 @@ def test_delete_asks_first_and_removes_plan_and_print_version(learner_home):
 
 
 def test_unreadable_plan_is_kept_as_backup(learner_home):
-    (private_dir() / "zelfzorgplan.json").write_text("[]", encoding="utf-8")
+    (private_folder() / "zelfzorgplan.json").write_text("[]", encoding="utf-8")
     form = SelfCarePlan()
     assert "kon niet worden gelezen" in form.box.children[0].value
     form.inputs["signals"].value = "Piekeren"
-    assert list(private_dir().glob("zelfzorgplan.beschadigd-*.json"))
+    assert list(private_folder().glob("zelfzorgplan.beschadigd-*.json"))
     assert SelfCarePlan().plan == {"signals": "Piekeren"}
 
 
@@ -158,7 +158,7 @@ def test_widget_output_has_no_private_plain_text(learner_home, monkeypatch):
     marker = "GEHEIM-PLAN-7731"
     SelfCarePlan().inputs["energy_givers"].value = marker
     shown = []
-    monkeypatch.setattr(selfcheck, "display", lambda obj, raw=False: shown.append(obj))
+    monkeypatch.setattr(widgets, "display", lambda obj, raw=False: shown.append(obj))
     selfcareplan_widget()
     (bundle,) = shown
     assert marker not in bundle["text/plain"]

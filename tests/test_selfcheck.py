@@ -10,22 +10,20 @@ import tomllib
 
 import pytest
 
-from course import selfcheck
+from course import widgets
 from course.facts import fact
-from course.selfcheck import (
+from course.storage import delete_private, private_files, private_folder
+from course.tools.selfcheck import (
     SELFCHECK_FILE,
     SelfCheck,
     SelfCheckFileError,
     clean_answers,
-    delete_private,
     describe,
     history_entry,
     item_score,
     load_questionnaire,
     nearest_words,
     parse_questionnaire,
-    private_dir,
-    private_files,
     render_results,
     score_all,
     score_scale,
@@ -197,7 +195,7 @@ def _files(home):
 
 
 def test_private_folder_is_in_the_learner_home_and_owner_only(learner_home):
-    folder = private_dir()
+    folder = private_folder()
     assert folder == learner_home / "privé"
     if os.name == "posix":
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
@@ -266,7 +264,7 @@ def test_delete_asks_first_and_then_removes_everything(learner_home):
 
 
 def test_unreadable_file_is_kept_as_backup_and_deleted_with_the_rest(learner_home):
-    folder = private_dir()
+    folder = private_folder()
     (folder / "zelftest.json").write_text("{kapot", encoding="utf-8")
     form = SelfCheck()
     header = form.box.children[0].value
@@ -279,7 +277,7 @@ def test_unreadable_file_is_kept_as_backup_and_deleted_with_the_rest(learner_hom
 
 
 def test_delete_leaves_other_private_files_alone(learner_home):
-    folder = private_dir()
+    folder = private_folder()
     (folder / "zelfzorgplan.json").write_text("{}", encoding="utf-8")
     (folder / "zelftest.json").write_text("{}", encoding="utf-8")
     delete_private("zelftest")
@@ -291,7 +289,7 @@ def test_widget_output_has_no_private_plain_text(learner_home, monkeypatch):
     marker = "often"
     SelfCheck().radios["p1"].value = marker
     shown = []
-    monkeypatch.setattr(selfcheck, "display", lambda obj, raw=False: shown.append(obj))
+    monkeypatch.setattr(widgets, "display", lambda obj, raw=False: shown.append(obj))
     selfcheck_widget()
     (bundle,) = shown
     assert set(bundle) == {"application/vnd.jupyter.widget-view+json", "text/plain"}

@@ -1,10 +1,10 @@
 """The private self-check of module 2: the Copenhagen Burnout Inventory (CBI), freely translated.
 
-Privacy by design (DESIGN.md decision 5): the answers stay on the learner's machine, in
-``learner_home() / "privé"``, outside every assignment folder and never next to a notebook.
-They are never graded and never handed in. A visible button deletes them (after a
-confirmation). The widget shows nothing private as plain text, so a saved notebook holds
-no answers either (see ``display_private``).
+Privacy by design (DESIGN.md decision 5): the answers stay on the learner's machine, in the
+private folder ``<learner home>/privé`` (``course.storage``), outside every assignment folder
+and never next to a notebook. They are never graded and never handed in. A visible button
+deletes them (after a confirmation). The widget shows nothing private as plain text, so a
+saved notebook holds no answers either (see ``course.widgets.display_private``).
 
 The questions, answer scales and source live in ``course/data/zelftest.toml``. Scoring follows
 the CBI: each answer is worth 100, 75, 50, 25 or 0 (reversed for one question), and each of the
@@ -14,106 +14,32 @@ scores (facts-2026 2.3.6), so results are described, never judged::
     questionnaire = load_questionnaire()
     results = score_all(questionnaire, {"p1": "often", "p2": "sometimes", ...})
 
-A lesson cell shows the form with ``selfcheck_widget()``. The private-folder helpers here
-(``private_dir``, ``private_store``, ``delete_private``, ``display_private``) are shared with
-``course.selfcareplan``.
+A lesson cell shows the form with ``selfcheck_widget()``. The private folder belongs to
+``course.storage``; the delete button and the private display to ``course.widgets``.
 """
 
 from __future__ import annotations
 
-import contextlib
 import html
 import math
-import os
 import tomllib
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
 
 import ipywidgets as widgets
-from IPython.display import display
 
 from course import DATA_DIR
 from course.facts import fact
-from course.messages import SelfCheckText as T
-from course.storage import learner_home
-from course.storage import JsonStore
+from course.messages.module2 import SelfCheckText as T
+from course.numbers import format_date
+from course.storage import delete_private, private_folder, private_store
+from course.widgets import DeleteConfirmation, display_private, status_html
 
-PRIVATE_FOLDER = "privé"
 SELFCHECK_NAME = "zelftest"
 SELFCHECK_FILE = DATA_DIR / "zelftest.toml"
 HISTORY_LIMIT = 24
-
-
-# The private folder (shared with course.selfcareplan)
-
-
-def private_dir() -> Path:
-    """The learner's private folder, ``learner_home() / "privé"`` (created, owner-only)."""
-    folder = learner_home() / PRIVATE_FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    with contextlib.suppress(OSError):  # some file systems have no permissions
-        folder.chmod(0o700)
-    return folder
-
-
-def private_store(name: str) -> JsonStore:
-    """The JSON file ``<name>.json`` in the private folder."""
-    return JsonStore(private_dir() / f"{name}.json")
-
-
-def private_files(name: str) -> list[Path]:
-    """Every file of one private tool: ``<name>.*`` (data, backups, exports, temp files)."""
-    folder = learner_home() / PRIVATE_FOLDER
-    if not folder.is_dir():
-        return []
-    return sorted(
-        path
-        for path in folder.iterdir()
-        if path.is_file() and path.name.startswith((f"{name}.", f".{name}."))
-    )
-
-
-def delete_private(name: str) -> list[Path]:
-    """Delete every file of one private tool; return what was deleted."""
-    deleted = []
-    for path in private_files(name):
-        path.unlink(missing_ok=True)
-        deleted.append(path)
-    return deleted
-
-
-def write_private_text(path: Path, text: str) -> None:
-    """Write a text file readable only by the learner, atomically."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-def display_private(widget: widgets.Widget, plain: str) -> None:
-    """Show ``widget`` without its ``repr`` as plain text.
-
-    ipywidgets puts ``repr(widget)`` (which lists current values) in the ``text/plain`` part of
-    the output, and JupyterLab saves that part in the notebook file. Private answers must not
-    end up there, so the plain-text part is a fixed, neutral sentence.
-    """
-    bundle = {
-        "application/vnd.jupyter.widget-view+json": {
-            "version_major": 2,
-            "version_minor": 0,
-            "model_id": widget.model_id,
-        },
-        "text/plain": plain,
-    }
-    display(bundle, raw=True)
 
 
 # The questionnaire (data) and its scoring (pure functions)
@@ -378,7 +304,7 @@ def render_history(questionnaire: Questionnaire, history: list[dict]) -> str:
     )
     rows = []
     for entry in history:
-        day = date.fromisoformat(entry["date"]).strftime("%d-%m-%Y")
+        day = format_date(date.fromisoformat(entry["date"]))
         cells = "".join(
             f"<td>{html.escape(str(entry.get(s.id, '-')))}</td>" for s in questionnaire.scales
         )
@@ -391,50 +317,6 @@ def render_history(questionnaire: Questionnaire, history: list[dict]) -> str:
 
 
 # The widget
-
-
-@dataclass
-class DeleteConfirmation:
-    """A delete button that asks "Weet je het zeker?" before it calls ``on_delete``."""
-
-    confirm_text: str
-    on_delete: Callable[[], None]
-    status: widgets.HTML = field(default_factory=widgets.HTML)
-
-    def __post_init__(self):
-        self.button = widgets.Button(
-            description=T.DELETE,
-            button_style="danger",
-            icon="trash",
-            layout=widgets.Layout(width="max-content"),
-        )
-        self.yes = widgets.Button(
-            description=T.CONFIRM_YES,
-            button_style="danger",
-            layout=widgets.Layout(width="max-content"),
-        )
-        self.no = widgets.Button(
-            description=T.CONFIRM_NO, layout=widgets.Layout(width="max-content")
-        )
-        self.question = widgets.HTML(_p(self.confirm_text))
-        self.confirm = widgets.VBox([self.question, widgets.HBox([self.yes, self.no])])
-        self.confirm.layout.display = "none"
-        self.button.on_click(self._ask)
-        self.yes.on_click(self._yes)
-        self.no.on_click(self._no)
-        self.box = widgets.VBox([self.button, self.confirm])
-
-    def _ask(self, _button=None):
-        self.confirm.layout.display = None
-        self.status.value = ""
-
-    def _yes(self, _button=None):
-        self.confirm.layout.display = "none"
-        self.on_delete()
-
-    def _no(self, _button=None):
-        self.confirm.layout.display = "none"
-        self.status.value = f'<span role="status">{html.escape(T.NOT_DELETED)}</span>'
 
 
 class SelfCheck:
@@ -454,7 +336,7 @@ class SelfCheck:
         header = widgets.HTML(
             f"<h3>{html.escape(T.TITLE)}</h3>{_p(T.INTRO)}"
             f"<p><strong>{html.escape(T.NOT_A_DIAGNOSIS)}</strong></p>"
-            f"{_p(T.PRIVATE.format(folder=private_dir()))}{_p(T.PRIVATE_HUB)}"
+            f"{_p(T.PRIVATE.format(folder=private_folder()))}{_p(T.PRIVATE_HUB)}"
             + (_p(T.UNREADABLE) if problem else "")
         )
         self.radios: dict[str, widgets.RadioButtons] = {}
@@ -531,12 +413,12 @@ class SelfCheck:
         """Add today's scores to the private history (one entry per day)."""
         entry = history_entry(self.results, today)
         if entry is None:
-            self.status.value = f'<span role="status">{html.escape(T.NOTHING_TO_SAVE)}</span>'
+            self.status.value = status_html(T.NOTHING_TO_SAVE)
             return
         history = [e for e in self.history if e["date"] != entry["date"]] + [entry]
         self.history = history[-HISTORY_LIMIT:]
         self.store.update("history", self.history)
-        self.status.value = f'<span role="status">{html.escape(T.SAVED_RESULT)}</span>'
+        self.status.value = status_html(T.SAVED_RESULT)
         self.refresh()
 
     def delete_all(self) -> None:
@@ -551,7 +433,7 @@ class SelfCheck:
         self.answers = {}
         self.history = []
         self.refresh()
-        self.status.value = f'<span role="status">{html.escape(T.DELETED)}</span>'
+        self.status.value = status_html(T.DELETED)
 
 
 def selfcheck_widget() -> None:

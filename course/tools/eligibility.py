@@ -22,10 +22,10 @@ from functools import cache
 import ipywidgets as widgets
 from IPython.display import display
 
-from course import messages as msg
 from course.facts import fact
-from course.messages import EligibilityText as T
-from course.numbers import format_number, parse_number
+from course.messages import common as msg
+from course.messages.module1 import EligibilityText as T
+from course.numbers import format_euro, parse_number_strict
 
 
 @dataclass(frozen=True)
@@ -106,19 +106,15 @@ class Verdict:
         return f"{T.SCHEME_NAMES[self.scheme]}: {self.answer}"
 
 
+def _euro(value: float) -> str:
+    """An amount the Dutch way, cents only when there are any: € 40.857, € 932,93."""
+    return format_euro(value, always_cents=False)
+
+
 def _join(things: tuple[str, ...]) -> str:
     if len(things) <= 1:
         return "".join(things)
     return ", ".join(things[:-1]) + T.AND + things[-1]
-
-
-def euro_text(value: float) -> str:
-    """An amount written the Dutch way, as ``course.facts.euro`` does: € 40.857, € 932,93."""
-    if value != int(value):
-        text = f"{value:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    else:
-        text = format_number(float(value))
-    return f"€ {text}"
 
 
 def _check_amount(name: str, amount: float | None) -> None:
@@ -171,26 +167,26 @@ def check_zorgtoeslag(
     limit = None if partner is None else (couple if partner else single)
     if income is None:
         if limit is None:
-            text = T.ZORG_ASK_SITUATION.format(single=euro_text(single), partner=euro_text(couple))
+            text = T.ZORG_ASK_SITUATION.format(single=_euro(single), partner=_euro(couple))
         else:
             text = (T.ZORG_ASK_INCOME_PARTNER if partner else T.ZORG_ASK_INCOME).format(
-                limit=euro_text(limit)
+                limit=_euro(limit)
             )
         unknown.append((T.UNKNOWN_INCOME, text))
     elif limit is None:
         if income > couple:
-            unlikely.append(T.ZORG_INCOME_TOO_HIGH_PARTNER.format(limit=euro_text(couple)))
+            unlikely.append(T.ZORG_INCOME_TOO_HIGH_PARTNER.format(limit=_euro(couple)))
         elif income > single:
-            text = T.ZORG_ASK_SITUATION.format(single=euro_text(single), partner=euro_text(couple))
+            text = T.ZORG_ASK_SITUATION.format(single=_euro(single), partner=_euro(couple))
             unknown.append((T.UNKNOWN_SITUATION, text))
         else:
-            known.append(T.ZORG_INCOME_OK.format(limit=euro_text(single)))
+            known.append(T.ZORG_INCOME_OK.format(limit=_euro(single)))
     elif income > limit:
         too_high = T.ZORG_INCOME_TOO_HIGH_PARTNER if partner else T.ZORG_INCOME_TOO_HIGH
-        unlikely.append(too_high.format(limit=euro_text(limit)))
+        unlikely.append(too_high.format(limit=_euro(limit)))
     else:
         ok = T.ZORG_INCOME_OK_PARTNER if partner else T.ZORG_INCOME_OK
-        known.append(ok.format(limit=euro_text(limit)))
+        known.append(ok.format(limit=_euro(limit)))
         if income >= NEAR_LIMIT_SHARE * limit:
             known.append(T.NEAR_LIMIT)
 
@@ -243,15 +239,15 @@ def check_huurtoeslag(
         else:
             if young:
                 known.append(
-                    T.HUUR_YOUNG.format(age=limits.huur_adult_age, limit=euro_text(rent_limit))
+                    T.HUUR_YOUNG.format(age=limits.huur_adult_age, limit=_euro(rent_limit))
                 )
             if rent > rent_limit:
-                known.append(T.HUUR_RENT_ABOVE.format(limit=euro_text(rent_limit)))
+                known.append(T.HUUR_RENT_ABOVE.format(limit=_euro(rent_limit)))
             elif not young:
-                known.append(T.HUUR_RENT_OK.format(limit=euro_text(rent_limit)))
+                known.append(T.HUUR_RENT_OK.format(limit=_euro(rent_limit)))
             known.append(T.HUUR_ASK_RENT)
 
-    savings_limit = euro_text(limits.huur_savings_limit_single)
+    savings_limit = _euro(limits.huur_savings_limit_single)
     if partner:
         known.append(T.HUUR_SAVINGS_PARTNER.format(limit=savings_limit))
     elif savings_below_limit is None:
@@ -304,7 +300,7 @@ def _read_age(text: str) -> int | None:
     text = text.strip()
     if not text:
         return None
-    number = parse_number(text)
+    number = parse_number_strict(text).value
     if number is None or number != int(number) or not 0 <= number <= 130:
         raise ValueError(T.BAD_AGE.format(text=text))
     return int(number)
@@ -314,7 +310,10 @@ def _read_amount(text: str) -> float | None:
     text = text.strip()
     if not text:
         return None
-    number = parse_number(text)
+    reading = parse_number_strict(text)
+    if reading.ambiguous:
+        raise ValueError(reading.question)
+    number = reading.value
     if number is None:
         raise ValueError(msg.NOT_A_NUMBER.format(text=text))
     if number < 0:
@@ -363,7 +362,7 @@ class EligibilityForm:
         self.savings = widgets.RadioButtons(
             options=T.SAVINGS_OPTIONS,
             value=None,
-            description=T.LABEL_SAVINGS.format(limit=euro_text(limits.huur_savings_limit_single)),
+            description=T.LABEL_SAVINGS.format(limit=_euro(limits.huur_savings_limit_single)),
             style=style,
         )
         self.result = widgets.HTML()

@@ -33,15 +33,13 @@ from functools import cache
 import ipywidgets as widgets
 from IPython.display import display
 
-from course import messages as msg
 from course.facts import Fact, load_facts
-from course.numbers import format_number, parse_number
+from course.messages.module3 import RateCalcText as T
+from course.numbers import format_euro, format_number, parse_number_strict
 
 WEEKS_PER_YEAR = 52
 MONTHS_PER_YEAR = 12
 HOURS_PER_WEEK_MAX = 7 * 24
-
-TEXT = msg.RATECALC
 
 EXAMPLE = {  # Samira's example from lesson m3-l3; the form starts with it.
     "net": 2000,
@@ -116,47 +114,42 @@ class RateResult:
         share = format_number(round(1 - self.tax_percent / 100, 4))
         return [
             (
-                TEXT["step_net"].format(net=euro_text(self.net_per_month)),
-                euro_text(self.net_per_year),
+                T.STEP_NET.format(net=_euro(self.net_per_month)),
+                _euro(self.net_per_year),
             ),
             (
-                TEXT["step_pension"].format(amount=euro_text(self.pension_per_year / 12)),
-                euro_text(self.pension_per_year),
+                T.STEP_PENSION.format(amount=_euro(self.pension_per_year / 12)),
+                _euro(self.pension_per_year),
             ),
             (
-                TEXT["step_disability"].format(amount=euro_text(self.disability_per_year / 12)),
-                euro_text(self.disability_per_year),
+                T.STEP_DISABILITY.format(amount=_euro(self.disability_per_year / 12)),
+                _euro(self.disability_per_year),
             ),
-            (TEXT["step_needed"], euro_text(self.needed_after_tax)),
+            (T.STEP_NEEDED, _euro(self.needed_after_tax)),
             (
-                TEXT["step_tax"].format(percent=format_number(self.tax_percent)),
-                euro_text(self.tax),
+                T.STEP_TAX.format(percent=format_number(self.tax_percent)),
+                _euro(self.tax),
             ),
-            (TEXT["step_profit"].format(share=share), euro_text(self.profit)),
-            (TEXT["step_costs"], euro_text(self.costs_per_year)),
-            (TEXT["step_turnover"], euro_text(self.turnover)),
+            (T.STEP_PROFIT.format(share=share), _euro(self.profit)),
+            (T.STEP_COSTS, _euro(self.costs_per_year)),
+            (T.STEP_TURNOVER, _euro(self.turnover)),
             (
-                TEXT["step_weeks"].format(off=self.weeks_off),
-                TEXT["weeks_unit"].format(weeks=self.working_weeks),
+                T.STEP_WEEKS.format(off=self.weeks_off),
+                T.WEEKS_UNIT.format(weeks=self.working_weeks),
             ),
             (
-                TEXT["step_billable"].format(
+                T.STEP_BILLABLE.format(
                     hours=format_number(self.billable_hours_per_week), weeks=self.working_weeks
                 ),
-                TEXT["hours_unit"].format(hours=format_number(self.billable_hours_per_year)),
+                T.HOURS_UNIT.format(hours=format_number(self.billable_hours_per_year)),
             ),
-            (TEXT["step_rate"], euro_text(self.rate)),
+            (T.STEP_RATE, _euro(self.rate)),
         ]
 
 
-def euro_text(value: float) -> str:
-    """An amount rounded to cents, written the Dutch way: € 46.856,92 or € 24.000."""
-    cents = round(value * 100)
-    if cents % 100 == 0:
-        return f"€ {format_number(cents // 100)}"
-    whole, rest = divmod(abs(cents), 100)
-    sign = "-" if cents < 0 else ""
-    return f"€ {sign}{format_number(whole)},{rest:02d}"
+def _euro(value: float) -> str:
+    """Euro, rounded to cents, without ",00" for whole amounts: € 46.856,92 or € 24.000."""
+    return format_euro(value, always_cents=False)
 
 
 def hourly_rate(
@@ -178,26 +171,26 @@ def hourly_rate(
     if hours_per_week is None:
         hours_per_week = billable_hours_per_week
     for label, amount in (
-        (TEXT["label_net"], net_per_month),
-        (TEXT["label_costs"], costs_per_year),
-        (TEXT["label_pension"], pension_per_month),
-        (TEXT["label_disability"], disability_per_month),
-        (TEXT["label_hours"], hours_per_week),
+        (T.LABEL_NET, net_per_month),
+        (T.LABEL_COSTS, costs_per_year),
+        (T.LABEL_PENSION, pension_per_month),
+        (T.LABEL_DISABILITY, disability_per_month),
+        (T.LABEL_HOURS, hours_per_week),
     ):
         if amount < 0:
-            raise ValueError(TEXT["negative"].format(label=_bare(label)))
+            raise ValueError(T.NEGATIVE.format(label=_bare(label)))
     if billable_hours_per_week <= 0:
-        raise ValueError(TEXT["no_billable"].format(label=_bare(TEXT["label_billable"])))
+        raise ValueError(T.NO_BILLABLE.format(label=_bare(T.LABEL_BILLABLE)))
     if hours_per_week > HOURS_PER_WEEK_MAX:
         raise ValueError(
-            TEXT["too_many_hours"].format(max=HOURS_PER_WEEK_MAX, label=_bare(TEXT["label_hours"]))
+            T.TOO_MANY_HOURS.format(max=HOURS_PER_WEEK_MAX, label=_bare(T.LABEL_HOURS))
         )
     if billable_hours_per_week > hours_per_week:
-        raise ValueError(TEXT["billable_above_hours"])
+        raise ValueError(T.BILLABLE_ABOVE_HOURS)
     if int(weeks_off) != weeks_off or not 0 <= weeks_off < WEEKS_PER_YEAR:
-        raise ValueError(TEXT["weeks_off_range"])
+        raise ValueError(T.WEEKS_OFF_RANGE)
     if not 0 <= tax_percent < 100:
-        raise ValueError(TEXT["tax_range"])
+        raise ValueError(T.TAX_RANGE)
 
     net_per_year = MONTHS_PER_YEAR * net_per_month
     pension_per_year = MONTHS_PER_YEAR * pension_per_month
@@ -237,10 +230,10 @@ def _source_html(key: str) -> str:
     item = _facts()[key]
     link = (
         f'<a href="{html.escape(item.source, quote=True)}" target="_blank" rel="noopener">'
-        f"{html.escape(TEXT['source'])}</a>"
+        f"{html.escape(T.SOURCE)}</a>"
     )
     if item.confidence == "LOW":
-        link += f" ({html.escape(TEXT['low'])})"
+        link += f" ({html.escape(T.LOW)})"
     return link
 
 
@@ -251,39 +244,39 @@ def render_assumptions(result: RateResult | None) -> str:
     percent = format_number
     items = [
         (
-            TEXT["assume_tax"].format(
+            T.ASSUME_TAX.format(
                 percent=percent(tax_percent),
                 first=percent(_value("belasting.box1_schijf1_procent")),
                 second=percent(_value("belasting.box1_schijf2_procent")),
                 third=percent(_value("belasting.box1_schijf3_procent")),
-                limit1=euro_text(_value("belasting.box1_schijf1_grens")),
-                limit2=euro_text(_value("belasting.box1_schijf2_grens")),
+                limit1=_euro(_value("belasting.box1_schijf1_grens")),
+                limit2=_euro(_value("belasting.box1_schijf2_grens")),
             ),
             "belasting.box1_schijf1_procent",
         ),
         (
-            TEXT["assume_disability"].format(
+            T.ASSUME_DISABILITY.format(
                 percent=percent(_value("baz.premie_procent")),
-                max=euro_text(_value("baz.premie_max_per_maand")),
+                max=_euro(_value("baz.premie_max_per_maand")),
             ),
             "baz.premie_procent",
         ),
         (
-            TEXT["assume_pension"].format(
+            T.ASSUME_PENSION.format(
                 percent=percent(_value("aow.opbouw_procent_per_jaar")),
                 years=percent(_value("aow.opbouw_jaren")),
             ),
             "aow.opbouw_procent_per_jaar",
         ),
-        (TEXT["assume_holidays"].format(weeks=weeks), None),
-        (TEXT["assume_costs"], None),
-        (TEXT["assume_order"], None),
+        (T.ASSUME_HOLIDAYS.format(weeks=weeks), None),
+        (T.ASSUME_COSTS, None),
+        (T.ASSUME_ORDER, None),
     ]
     rows = "".join(
         f"<li>{html.escape(text)}" + (f" {_source_html(key)}" if key else "") + "</li>"
         for text, key in items
     )
-    return f"<p><strong>{html.escape(TEXT['assumptions_title'])}</strong></p><ul>{rows}</ul>"
+    return f"<p><strong>{html.escape(T.ASSUMPTIONS_TITLE)}</strong></p><ul>{rows}</ul>"
 
 
 def render_result(result: RateResult) -> str:
@@ -292,42 +285,41 @@ def render_result(result: RateResult) -> str:
     btw = _value("btw.tarief_algemeen")
     limit = _value("urencriterium.uren_per_jaar")
     parts = [
-        f'<p class="sp-rate"><strong>{esc(TEXT["rate"].format(rate=euro_text(result.rate)))}'
-        "</strong></p>",
-        f"<p><strong>{esc(TEXT['disclaimer'])}</strong></p>",
+        f'<p class="sp-rate"><strong>{esc(T.RATE.format(rate=_euro(result.rate)))}</strong></p>',
+        f"<p><strong>{esc(T.DISCLAIMER)}</strong></p>",
     ]
     rows = "".join(
         f"<tr><td>{esc(label)}</td><td style='text-align:right'>{esc(value)}</td></tr>"
         for label, value in result.steps()
     )
     parts.append(
-        f"<table><caption>{esc(TEXT['steps_title'])}</caption><thead><tr>"
-        f"<th scope='col'>{esc(TEXT['col_step'])}</th>"
-        f"<th scope='col'>{esc(TEXT['col_amount'])}</th></tr></thead>"
+        f"<table><caption>{esc(T.STEPS_TITLE)}</caption><thead><tr>"
+        f"<th scope='col'>{esc(T.COL_STEP)}</th>"
+        f"<th scope='col'>{esc(T.COL_AMOUNT)}</th></tr></thead>"
         f"<tbody>{rows}</tbody></table>"
     )
-    with_btw = euro_text(result.rate_with_btw(btw))
-    notes = [TEXT["rate_btw"].format(btw=format_number(btw), rate=with_btw)]
+    with_btw = _euro(result.rate_with_btw(btw))
+    notes = [T.RATE_BTW.format(btw=format_number(btw), rate=with_btw)]
     unbilled = result.hours_per_week - result.billable_hours_per_week
     if unbilled > 0:
         notes.append(
-            TEXT["unbilled"].format(
+            T.UNBILLED.format(
                 hours=format_number(result.hours_per_week), unbilled=format_number(unbilled)
             )
         )
-    key = "criterion_ok" if result.hours_per_year >= limit else "criterion_short"
+    criterion = T.CRITERION_OK if result.hours_per_year >= limit else T.CRITERION_SHORT
     notes.append(
-        TEXT[key].format(
+        criterion.format(
             hours=format_number(round(result.hours_per_year)), limit=format_number(limit)
         )
     )
     if result.pension_per_year == 0:
-        notes.append(TEXT["no_pension"])
+        notes.append(T.NO_PENSION)
     if result.disability_per_year == 0:
-        notes.append(TEXT["no_disability"])
+        notes.append(T.NO_DISABILITY)
     parts.extend(f"<p>{esc(note)}</p>" for note in notes)
     parts.append(render_assumptions(result))
-    parts.append(f"<p><strong>{esc(TEXT['disclaimer'])}</strong></p>")
+    parts.append(f"<p><strong>{esc(T.DISCLAIMER)}</strong></p>")
     return f'<div class="sp-rate-result" role="status">{"".join(parts)}</div>'
 
 
@@ -336,20 +328,23 @@ def render_problems(problems: list[str]) -> str:
     items = "".join(f"<li>{html.escape(problem)}</li>" for problem in problems)
     return (
         f'<div class="sp-rate-result" role="status"><p><strong>'
-        f"{html.escape(TEXT['fix_first'])}</strong></p><ul>{items}</ul></div>"
+        f"{html.escape(T.FIX_FIRST)}</strong></p><ul>{items}</ul></div>"
     )
 
 
 def read_amount(text: str, label: str) -> float:
-    """A number typed the Dutch way (``2.000``, ``12,50``); a Dutch ``ValueError`` otherwise."""
+    """A number typed the Dutch way (``2.000``, ``12,50``, ``35,7 %``); a Dutch ``ValueError``
+    otherwise, which asks which number was meant when it is ambiguous (``2,000``)."""
     if not text.strip():
-        raise ValueError(TEXT["empty"].format(label=_bare(label)))
-    number = parse_number(text)
-    if number is None:
-        raise ValueError(TEXT["not_a_number"].format(text=text.strip()))
-    if number < 0:
-        raise ValueError(TEXT["negative"].format(label=_bare(label)))
-    return number
+        raise ValueError(T.EMPTY.format(label=_bare(label)))
+    reading = parse_number_strict(text)
+    if reading.ambiguous:
+        raise ValueError(f"{_bare(label)}: {reading.question}")
+    if reading.value is None:
+        raise ValueError(T.NOT_A_NUMBER.format(text=text.strip()))
+    if reading.value < 0:
+        raise ValueError(T.NEGATIVE.format(label=_bare(label)))
+    return reading.value
 
 
 class RateForm:
@@ -369,21 +364,21 @@ class RateForm:
                 layout=layout,
             )
 
-        amount, hours = TEXT["placeholder_amount"], TEXT["placeholder_hours"]
-        self.net = text(TEXT["label_net"], EXAMPLE["net"], amount)
-        self.hours = text(TEXT["label_hours"], EXAMPLE["hours"], hours)
-        self.billable = text(TEXT["label_billable"], EXAMPLE["billable"], hours)
+        amount, hours = T.PLACEHOLDER_AMOUNT, T.PLACEHOLDER_HOURS
+        self.net = text(T.LABEL_NET, EXAMPLE["net"], amount)
+        self.hours = text(T.LABEL_HOURS, EXAMPLE["hours"], hours)
+        self.billable = text(T.LABEL_BILLABLE, EXAMPLE["billable"], hours)
         self.weeks_off = widgets.Dropdown(
-            options=[(TEXT["weeks_option"].format(weeks=w), w) for w in WEEKS_OFF_OPTIONS],
+            options=[(T.WEEKS_OPTION.format(weeks=w), w) for w in WEEKS_OFF_OPTIONS],
             value=EXAMPLE["weeks_off"],
-            description=TEXT["label_weeks_off"],
+            description=T.LABEL_WEEKS_OFF,
             style=style,
             layout=layout,
         )
-        self.costs = text(TEXT["label_costs"], EXAMPLE["costs"], amount)
-        self.tax = text(TEXT["label_tax"], default_tax_percent(), TEXT["placeholder_tax"])
-        self.pension = text(TEXT["label_pension"], EXAMPLE["pension"], amount)
-        self.disability = text(TEXT["label_disability"], EXAMPLE["disability"], amount)
+        self.costs = text(T.LABEL_COSTS, EXAMPLE["costs"], amount)
+        self.tax = text(T.LABEL_TAX, default_tax_percent(), T.PLACEHOLDER_TAX)
+        self.pension = text(T.LABEL_PENSION, EXAMPLE["pension"], amount)
+        self.disability = text(T.LABEL_DISABILITY, EXAMPLE["disability"], amount)
         self.result = widgets.HTML()
         self.inputs = [
             self.net,
@@ -398,9 +393,9 @@ class RateForm:
         for field in self.inputs:
             field.observe(self.update, names="value")
         header = widgets.HTML(
-            f"<p><strong>{html.escape(TEXT['title'])}</strong></p>"
-            f"<p>{html.escape(TEXT['intro'])} "
-            f"<strong>{html.escape(TEXT['disclaimer'])}</strong></p>"
+            f"<p><strong>{html.escape(T.TITLE)}</strong></p>"
+            f"<p>{html.escape(T.INTRO)} "
+            f"<strong>{html.escape(T.DISCLAIMER)}</strong></p>"
         )
         self.box = widgets.VBox([header, *self.inputs, self.result])
         self.box.add_class("sp-ratecalc")

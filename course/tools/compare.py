@@ -36,8 +36,8 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from course.facts import Fact, fact
-from course.messages import CompareText
-from course.numbers import format_number
+from course.messages.module3 import CompareText
+from course.numbers import format_euro, format_number
 
 # Teaching assumptions for the chart (stated under it, not facts about the law).
 WEEKS_PER_YEAR = 52
@@ -72,6 +72,11 @@ CHART_FACTS = (
 )
 
 
+def _euro(value: float) -> str:
+    """An amount the Dutch way, cents only when there are any: € 2.200, € 5,75."""
+    return format_euro(value, always_cents=False)
+
+
 def _value(key: str) -> float:
     value = fact(key).value
     if isinstance(value, str):
@@ -79,18 +84,9 @@ def _value(key: str) -> float:
     return value
 
 
-def euro_text(value: float) -> str:
-    """An amount written the Dutch way, as ``course.facts.euro`` does: € 2.200, € 5,75."""
-    if value != int(value):
-        text = f"{value:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    else:
-        text = format_number(float(value))
-    return f"€ {text}"
-
-
 def _figure_text(key: str, kind: str) -> str:
     value = _value(key)
-    return euro_text(value) if kind == "euro" else format_number(float(value))
+    return _euro(value) if kind == "euro" else format_number(float(value))
 
 
 def comparison_table() -> pd.DataFrame:
@@ -116,7 +112,7 @@ def table_facts() -> list[Fact]:
 def _fact_value_text(item: Fact) -> str:
     if isinstance(item.value, str):
         return item.value
-    return euro_text(item.value) if item.unit.startswith("euro") else format_number(item.value)
+    return _euro(item.value) if item.unit.startswith("euro") else format_number(item.value)
 
 
 def sources_html(facts: list[Fact]) -> str:
@@ -200,7 +196,7 @@ def yearly_amounts(hours_per_week: float) -> pd.DataFrame:
 
 
 def _amount(value: float) -> str:
-    return euro_text(round(value))
+    return _euro(round(value))
 
 
 def draw_chart(hours_per_week: float = DEFAULT_HOURS) -> Figure:
@@ -253,7 +249,7 @@ def chart_text(hours_per_week: float = DEFAULT_HOURS) -> str:
             amount=_amount(estimate.volunteer),
             hours=hours,
             weeks=WEEKS_PER_YEAR,
-            per_hour=euro_text(_value("vrijwilligersvergoeding.per_uur_21_plus")),
+            per_hour=_euro(_value("vrijwilligersvergoeding.per_uur_21_plus")),
         )
     parts = [
         T.ALT_START.format(title=T.CHART_TITLE.format(hours=hours)),

@@ -24,11 +24,9 @@ import ipywidgets as widgets
 from IPython.display import display
 
 from course import DATA_DIR
-from course import messages as msg
+from course.messages.module1 import LookupText as T
 
 LOOKUP_FILE = DATA_DIR / "instanties.toml"
-
-UI = msg.LOOKUP
 
 
 class LookupDataError(ValueError):
@@ -216,23 +214,22 @@ def answer_card(item: Topic) -> str:
     org = item.organisation
     contact = []
     if org.website:
-        contact.append(f"{_escape(UI['website'])}: {_website_html(org.website)}")
+        contact.append(f"{_escape(T.WEBSITE)}: {_website_html(org.website)}")
     if org.phone:
         contact.append(
-            f"{_escape(UI['phone'])}: <strong>{_escape(org.phone)}</strong>. "
-            f"{_escape(org.phone_note)}"
+            f"{_escape(T.PHONE)}: <strong>{_escape(org.phone)}</strong>. {_escape(org.phone_note)}"
         )
     contact_html = f"<ul>{''.join(f'<li>{line}</li>' for line in contact)}</ul>" if contact else ""
     bring = "".join(f"<li>{_escape(thing)}</li>" for thing in item.what_to_bring)
     return (
-        f'<section class="sp-lookup-card" aria-label="{_escape(UI["card_label"])}">'
+        f'<section class="sp-lookup-card" aria-label="{_escape(T.CARD_LABEL)}">'
         f"<h3>{_escape(org.name)}</h3>"
-        f"<p><em>{_escape(UI['choose'])}: {_escape(item.title)}</em></p>"
-        f"<p><strong>{_escape(UI['does'])}</strong> {_escape(org.does)}</p>"
-        f"<p><strong>{_escape(UI['reach'])}:</strong> {_escape(item.how_to_reach)}</p>"
+        f"<p><em>{_escape(T.CHOOSE)}: {_escape(item.title)}</em></p>"
+        f"<p><strong>{_escape(T.DOES)}</strong> {_escape(org.does)}</p>"
+        f"<p><strong>{_escape(T.REACH)}:</strong> {_escape(item.how_to_reach)}</p>"
         f"{contact_html}"
-        f"<p><strong>{_escape(UI['bring'])}:</strong></p><ul>{bring}</ul>"
-        f"<p><strong>{_escape(UI['tip'])}:</strong> {_escape(item.tip)}</p>"
+        f"<p><strong>{_escape(T.BRING)}:</strong></p><ul>{bring}</ul>"
+        f"<p><strong>{_escape(T.TIP)}:</strong> {_escape(item.tip)}</p>"
         "</section>"
     )
 
@@ -248,10 +245,10 @@ def build_lookup_widget(data: LookupData | None = None) -> widgets.VBox:
     """
     data = data or load_lookup()
     all_topics = find_topics("", data)
-    placeholder = (UI["choose_first"], "")
+    placeholder = (T.CHOOSE_FIRST, "")
     search = widgets.Text(
-        description=UI["search"],
-        placeholder=UI["search_placeholder"],
+        description=T.SEARCH,
+        placeholder=T.SEARCH_PLACEHOLDER,
         continuous_update=True,
         style={"description_width": "initial"},
         layout=widgets.Layout(width="auto"),
@@ -259,11 +256,11 @@ def build_lookup_widget(data: LookupData | None = None) -> widgets.VBox:
     choice = widgets.Dropdown(
         options=[placeholder] + [(t.title, t.id) for t in all_topics],
         value="",
-        description=UI["choose"],
+        description=T.CHOOSE,
         style={"description_width": "initial"},
         layout=widgets.Layout(width="auto"),
     )
-    status = widgets.HTML(_status(UI["start"]))
+    status = widgets.HTML(_status(T.START))
     card = widgets.HTML("")
 
     def show(_change=None):
@@ -273,15 +270,15 @@ def build_lookup_widget(data: LookupData | None = None) -> widgets.VBox:
         query = search.value
         found = find_topics(query, data) if query.strip() else all_topics
         if not found:
-            status.value = _status(UI["nothing"].format(query=query.strip()))
+            status.value = _status(T.NOTHING.format(query=query.strip()))
             choice.options = [placeholder]
             choice.value = ""
             return
         if query.strip():
-            count = UI["count_one"] if len(found) == 1 else UI["count"].format(count=len(found))
+            count = T.COUNT_ONE if len(found) == 1 else T.COUNT.format(count=len(found))
             status.value = _status(count)
         else:
-            status.value = _status(UI["start"])
+            status.value = _status(T.START)
         current = choice.value
         choice.options = [placeholder] + [(t.title, t.id) for t in found]
         # Keep the learner's choice if it still matches; otherwise show the best match.

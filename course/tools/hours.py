@@ -5,9 +5,9 @@ comes from the facts data). Hours for clients count, and so do indirect hours
 (administration, finding clients, travel). Hours that are not for the business (a job,
 volunteer work) are kept apart and do not count.
 
-The log is the learner's own data: it is stored in ``urenregistratie.json`` in the learner's
-private folder (``course.progress.learner_home()``), outside every assignment folder, and is
-never handed in. One entry per ISO week::
+The log is the learner's own data: it is stored in ``urenregistratie.json`` in the learner
+home (``course.storage``, owner-only), outside every assignment folder, and is never handed
+in. "Wis mijn gegevens" deletes it, backups included. One entry per ISO week::
 
     {"2026-W05": {"direct": 20, "administratie": 3, "reizen": 2.5}}
 
@@ -22,14 +22,16 @@ import html
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import ipywidgets as widgets
 from IPython.display import display
 
 from course.facts import Fact, load_facts
-from course.numbers import format_number, parse_number
-from course.storage import learner_home
-from course.storage import JsonStore
+from course.messages.module3 import HoursText as T
+from course.numbers import format_day_month, format_number, parse_number_strict
+from course.storage import JsonStore, delete_private, learner_home
+from course.widgets import DeleteConfirmation, problems_html, status_html
 
 LOG_FILE_NAME = "urenregistratie.json"
 HOURS_PER_WEEK_MAX = 7 * 24
@@ -39,101 +41,30 @@ _WEEK_KEY = re.compile(r"^(\d{4})-W(\d{2})$")
 
 @dataclass(frozen=True)
 class Kind:
-    """A kind of hours: its key in the log, its Dutch label and whether it counts."""
+    """A kind of hours: its key in the log and whether it counts (and is direct work)."""
 
     key: str
-    label: str
     counts: bool
     direct: bool = False
 
+    @property
+    def label(self) -> str:
+        """The Dutch label of the form field, e.g. "Administratie:"."""
+        return T.KIND_LABELS[self.key]
 
-# Dutch UI text
+    @property
+    def help(self) -> str:
+        """What belongs to this kind, in Dutch."""
+        return T.KIND_HELP[self.key]
+
+
 KINDS = (
-    Kind("direct", "Werk voor klanten:", counts=True, direct=True),
-    Kind("administratie", "Administratie:", counts=True),
-    Kind("acquisitie", "Klanten zoeken:", counts=True),
-    Kind("reizen", "Reizen voor je werk:", counts=True),
-    Kind("niet_bedrijf", "Niet voor je bedrijf:", counts=False),
+    Kind("direct", counts=True, direct=True),
+    Kind("administratie", counts=True),
+    Kind("acquisitie", counts=True),
+    Kind("reizen", counts=True),
+    Kind("niet_bedrijf", counts=False),
 )
-KIND_HELP = {
-    "direct": "het werk waarvoor je een factuur stuurt",
-    "administratie": "facturen, boekhouding, post, btw-aangifte",
-    "acquisitie": "acquisitie: netwerken, gesprekken met nieuwe klanten, je website",
-    "reizen": "naar klanten en afspraken voor je bedrijf",
-    "niet_bedrijf": "bijvoorbeeld vrijwilligerswerk of een baan in loondienst",
-}
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-TEXT = {
-    "title": "Urenlijst voor het urencriterium",
-    "intro": (
-        "Kies een week. Vul per soort werk je uren in, bijvoorbeeld 2,5. "
-        "Klik dan op Opslaan. Onder de knoppen zie je je totaal van het jaar."
-    ),
-    "private": (
-        "Je urenlijst blijft op je eigen computer. Hij gaat niet mee met een opdracht. "
-        "Niemand anders ziet hem."
-    ),
-    "label_year": "Jaar:",
-    "label_week": "Week:",
-    "week_option": "week {week} ({start} tot en met {end})",
-    "placeholder": "uren, bijvoorbeeld 2,5",
-    "save": "Opslaan",
-    "save_tooltip": "Sla de uren van deze week op",
-    "clear": "Week wissen",
-    "clear_tooltip": "Wis alle uren van deze week",
-    "saved": "De uren van week {week} zijn opgeslagen.",
-    "cleared": "De uren van week {week} zijn gewist.",
-    "fix_first": "Nog niet opgeslagen. Verbeter eerst dit:",
-    "not_a_number": "'{text}' is geen getal. Typ alleen cijfers, bijvoorbeeld 2,5.",
-    "negative": "Vul bij '{label}' 0 of meer uren in.",
-    "too_many_kind": "Vul bij '{label}' hoogstens {max} uur in: zoveel uren heeft een week.",
-    "too_many_week": "Samen is dit {hours} uur. Een week heeft maar {max} uur.",
-    "unknown_kind": "Onbekende soort uren: {kind}.",
-    "bad_week": "Week {week} bestaat niet in {year}.",
-    "corrupt": (
-        "Je opgeslagen urenlijst kon niet worden gelezen. Sla je iets op? Dan maken we eerst "
-        "een reservekopie van het oude bestand."
-    ),
-    "backup": "De reservekopie heet {name}.",
-    "summary_title": "Jouw uren in {year}",
-    "col_kind": "Soort werk",
-    "col_hours": "Uren",
-    "col_counts": "Telt mee?",
-    "yes": "ja",
-    "no": "nee",
-    "direct_total": "Direct (voor klanten): {hours} uur",
-    "indirect_total": "Indirect (administratie, klanten zoeken, reizen): {hours} uur",
-    "counted_total": "Telt mee voor het urencriterium: {hours} van de {limit} uur",
-    "not_counted": "Niet voor je bedrijf: {hours} uur. Die uren tellen niet mee.",
-    "met": "Je haalt het urencriterium van {limit} uur in {year}.",
-    "remaining": "Je hebt nog {hours} uur nodig om {limit} uur te halen.",
-    "per_week": "Dat is ongeveer {hours} uur per week in de {weeks} weken die nog over zijn.",
-    "no_weeks_left": "Dit jaar is voorbij. Je hebt het urencriterium niet gehaald.",
-    "weeks_logged": "Je hebt {count} weken ingevuld.",
-    "one_week_logged": "Je hebt 1 week ingevuld.",
-    "impossible": "Zoveel uren heeft een week niet. Dit jaar haal je het urencriterium niet meer.",
-    "nothing_yet": "Je hebt voor {year} nog geen uren ingevuld.",
-    "what_counts": (
-        "Wat telt mee? Alle uren die je aan je bedrijf besteedt. Dus ook administratie, "
-        "klanten zoeken en reizen voor je werk. Uren voor een baan of vrijwilligerswerk tellen "
-        "niet mee."
-    ),
-    "source": "Bron",
-    "progress_label": "Voortgang naar {limit} uur",
-}
 
 CRITERION_KEY = "urencriterium.uren_per_jaar"
 
@@ -152,7 +83,7 @@ def criterion_hours() -> float:
 def week_key(year: int, week: int) -> str:
     """The log key of an ISO week: ``week_key(2026, 5)`` → ``"2026-W05"``."""
     if not 1 <= week <= weeks_in_year(year):
-        raise ValueError(TEXT["bad_week"].format(week=week, year=year))
+        raise ValueError(T.BAD_WEEK.format(week=week, year=year))
     return f"{year:04d}-W{week:02d}"
 
 
@@ -176,10 +107,6 @@ def week_dates(year: int, week: int) -> tuple[dt.date, dt.date]:
     return monday, monday + dt.timedelta(days=6)
 
 
-def _date_text(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]}"
-
-
 def _label(kind_key: str) -> str:
     return next(kind.label for kind in KINDS if kind.key == kind_key).rstrip(":")
 
@@ -190,20 +117,16 @@ def clean_week(hours: dict[str, float]) -> dict[str, float]:
     cleaned: dict[str, float] = {}
     for key, value in hours.items():
         if key not in known:
-            raise ValueError(TEXT["unknown_kind"].format(kind=key))
+            raise ValueError(T.UNKNOWN_KIND.format(kind=key))
         if value < 0:
-            raise ValueError(TEXT["negative"].format(label=_label(key)))
+            raise ValueError(T.NEGATIVE.format(label=_label(key)))
         if value > HOURS_PER_WEEK_MAX:
-            raise ValueError(
-                TEXT["too_many_kind"].format(label=_label(key), max=HOURS_PER_WEEK_MAX)
-            )
+            raise ValueError(T.TOO_MANY_KIND.format(label=_label(key), max=HOURS_PER_WEEK_MAX))
         if value:
             cleaned[key] = float(value)
     total = sum(cleaned.values())
     if total > HOURS_PER_WEEK_MAX:
-        raise ValueError(
-            TEXT["too_many_week"].format(hours=format_number(total), max=HOURS_PER_WEEK_MAX)
-        )
+        raise ValueError(T.TOO_MANY_WEEK.format(hours=format_number(total), max=HOURS_PER_WEEK_MAX))
     return cleaned
 
 
@@ -308,8 +231,14 @@ def year_summary(log: dict, year: int, today: dt.date | None = None) -> YearSumm
 
 
 def hours_store() -> JsonStore:
-    """The learner's private hours log (outside every assignment folder)."""
-    return JsonStore(learner_home() / LOG_FILE_NAME)
+    """The learner's private hours log (outside every assignment folder, owner-only)."""
+    return JsonStore(learner_home() / LOG_FILE_NAME, private=True)
+
+
+def delete_log(store: JsonStore | None = None) -> list[Path]:
+    """Delete the hours log and its backups (no other file); return what was deleted."""
+    path = (store or hours_store()).path
+    return delete_private(path.name.removesuffix(".json"), path.parent)
 
 
 def load_log(store: JsonStore | None = None) -> dict[str, dict[str, float]]:
@@ -329,58 +258,58 @@ def render_summary(summary: YearSummary) -> str:
     esc = html.escape
     n = format_number
     limit = n(summary.limit)
-    parts = [f"<p><strong>{esc(TEXT['summary_title'].format(year=summary.year))}</strong></p>"]
+    parts = [f"<p><strong>{esc(T.SUMMARY_TITLE.format(year=summary.year))}</strong></p>"]
     if not summary.weeks_logged:
-        parts.append(f"<p>{esc(TEXT['nothing_yet'].format(year=summary.year))}</p>")
+        parts.append(f"<p>{esc(T.NOTHING_YET.format(year=summary.year))}</p>")
     else:
         rows = "".join(
             f"<tr><td>{esc(kind.label.rstrip(':'))}</td>"
             f"<td style='{CELL_STYLE}'>{esc(n(round(summary.per_kind[kind.key], 2)))}</td>"
-            f"<td>{esc(TEXT['yes'] if kind.counts else TEXT['no'])}</td></tr>"
+            f"<td>{esc(T.YES if kind.counts else T.NO)}</td></tr>"
             for kind in KINDS
         )
         parts.append(
             "<table><thead><tr>"
-            f"<th scope='col'>{esc(TEXT['col_kind'])}</th>"
-            f"<th scope='col' style='padding:0 1.5em'>{esc(TEXT['col_hours'])}</th>"
-            f"<th scope='col'>{esc(TEXT['col_counts'])}</th>"
+            f"<th scope='col'>{esc(T.COL_KIND)}</th>"
+            f"<th scope='col' style='padding:0 1.5em'>{esc(T.COL_HOURS)}</th>"
+            f"<th scope='col'>{esc(T.COL_COUNTS)}</th>"
             f"</tr></thead><tbody>{rows}</tbody></table>"
         )
         lines = [
-            TEXT["one_week_logged"]
+            T.ONE_WEEK_LOGGED
             if summary.weeks_logged == 1
-            else TEXT["weeks_logged"].format(count=summary.weeks_logged),
-            TEXT["direct_total"].format(hours=n(round(summary.direct, 2))),
-            TEXT["indirect_total"].format(hours=n(round(summary.indirect, 2))),
+            else T.WEEKS_LOGGED.format(count=summary.weeks_logged),
+            T.DIRECT_TOTAL.format(hours=n(round(summary.direct, 2))),
+            T.INDIRECT_TOTAL.format(hours=n(round(summary.indirect, 2))),
         ]
         if summary.not_counted:
-            lines.append(TEXT["not_counted"].format(hours=n(round(summary.not_counted, 2))))
+            lines.append(T.NOT_COUNTED.format(hours=n(round(summary.not_counted, 2))))
         parts.append("<ul>" + "".join(f"<li>{esc(line)}</li>" for line in lines) + "</ul>")
-    counted = TEXT["counted_total"].format(hours=n(round(summary.counted, 2)), limit=limit)
+    counted = T.COUNTED_TOTAL.format(hours=n(round(summary.counted, 2)), limit=limit)
     value = min(summary.counted, summary.limit)
     parts.append(
         f"<p><strong>{esc(counted)}</strong></p>"
         f'<progress max="{summary.limit:g}" value="{value:g}" '
-        f'aria-label="{esc(TEXT["progress_label"].format(limit=limit), quote=True)}"></progress>'
+        f'aria-label="{esc(T.PROGRESS_LABEL.format(limit=limit), quote=True)}"></progress>'
     )
     if summary.met:
-        status = TEXT["met"].format(limit=limit, year=summary.year)
+        status = T.MET.format(limit=limit, year=summary.year)
     else:
-        status = TEXT["remaining"].format(hours=n(round(summary.remaining, 2)), limit=limit)
+        status = T.REMAINING.format(hours=n(round(summary.remaining, 2)), limit=limit)
         if summary.weeks_left == 0:
-            status += " " + TEXT["no_weeks_left"]
+            status += " " + T.NO_WEEKS_LEFT
         elif summary.needed_per_week is not None:
-            status += " " + TEXT["per_week"].format(
+            status += " " + T.PER_WEEK.format(
                 hours=n(round(summary.needed_per_week, 1)), weeks=summary.weeks_left
             )
             if summary.needed_per_week > HOURS_PER_WEEK_MAX:
-                status += " " + TEXT["impossible"]
+                status += " " + T.IMPOSSIBLE
     parts.append(f"<p>{esc(status)}</p>")
     source = _fact(CRITERION_KEY).source
     parts.append(
-        f"<p>{esc(TEXT['what_counts'])} "
+        f"<p>{esc(T.WHAT_COUNTS)} "
         f'<a href="{esc(source, quote=True)}" target="_blank" rel="noopener">'
-        f"{esc(TEXT['source'])}</a></p>"
+        f"{esc(T.SOURCE)}</a></p>"
     )
     return f'<div class="sp-hours-summary" role="status">{"".join(parts)}</div>'
 
@@ -388,12 +317,26 @@ def render_summary(summary: YearSummary) -> str:
 def _read_hours(text: str, label: str) -> float:
     if not text.strip():
         return 0.0
-    number = parse_number(text)
-    if number is None:
-        raise ValueError(TEXT["not_a_number"].format(text=text.strip()))
-    if number < 0:
-        raise ValueError(TEXT["negative"].format(label=label.rstrip(":")))
-    return number
+    reading = parse_number_strict(text)
+    if reading.ambiguous:
+        raise ValueError(f"{label.rstrip(':')}: {reading.question}")
+    if reading.value is None:
+        raise ValueError(T.NOT_A_NUMBER.format(text=text.strip()))
+    if reading.value < 0:
+        raise ValueError(T.NEGATIVE.format(label=label.rstrip(":")))
+    return reading.value
+
+
+def _header_html() -> str:
+    help_html = "".join(
+        f"<li><strong>{html.escape(kind.label.rstrip(':'))}</strong>: {html.escape(kind.help)}</li>"
+        for kind in KINDS
+    )
+    return (
+        f"<p><strong>{html.escape(T.TITLE)}</strong></p>"
+        f"<p>{html.escape(T.INTRO)}</p><ul>{help_html}</ul>"
+        f"<p>{html.escape(T.PRIVATE)}</p>"
+    )
 
 
 class HoursTracker:
@@ -408,57 +351,50 @@ class HoursTracker:
         self.year = widgets.Dropdown(
             options=[this_year - 1, this_year, this_year + 1],
             value=this_year,
-            description=TEXT["label_year"],
+            description=T.LABEL_YEAR,
             style=style,
             layout=layout,
         )
         self.week = widgets.Dropdown(
             options=self._week_options(this_year),
             value=this_week,
-            description=TEXT["label_week"],
+            description=T.LABEL_WEEK,
             style=style,
             layout=widgets.Layout(width="36em"),
         )
         self.fields = {
             kind.key: widgets.Text(
                 description=kind.label,
-                placeholder=TEXT["placeholder"],
-                tooltip=KIND_HELP[kind.key],
+                placeholder=T.PLACEHOLDER,
+                tooltip=kind.help,
                 continuous_update=False,
                 style=style,
                 layout=layout,
             )
             for kind in KINDS
         }
-        help_html = "".join(
-            f"<li><strong>{html.escape(kind.label.rstrip(':'))}</strong>: "
-            f"{html.escape(KIND_HELP[kind.key])}</li>"
-            for kind in KINDS
-        )
         self.save_button = widgets.Button(
-            description=TEXT["save"], tooltip=TEXT["save_tooltip"], button_style="primary"
+            description=T.SAVE, tooltip=T.SAVE_TOOLTIP, button_style="primary"
         )
-        self.clear_button = widgets.Button(description=TEXT["clear"], tooltip=TEXT["clear_tooltip"])
+        self.clear_button = widgets.Button(description=T.CLEAR, tooltip=T.CLEAR_TOOLTIP)
         self.status = widgets.HTML()
         self.summary = widgets.HTML()
+        self.delete = DeleteConfirmation(T.DELETE_QUESTION, self.delete_all)
         self.year.observe(self._year_changed, names="value")
         self.week.observe(self._week_changed, names="value")
         self.save_button.on_click(self.save)
         self.clear_button.on_click(self.clear)
-        header = widgets.HTML(
-            f"<p><strong>{html.escape(TEXT['title'])}</strong></p>"
-            f"<p>{html.escape(TEXT['intro'])}</p><ul>{help_html}</ul>"
-            f"<p>{html.escape(TEXT['private'])}</p>"
-        )
         self.box = widgets.VBox(
             [
-                header,
+                widgets.HTML(_header_html()),
                 self.year,
                 self.week,
                 *self.fields.values(),
                 widgets.HBox([self.save_button, self.clear_button]),
                 self.status,
                 self.summary,
+                self.delete.box,
+                self.delete.status,
             ]
         )
         self.box.add_class("sp-hours")
@@ -469,8 +405,8 @@ class HoursTracker:
         options = []
         for week in range(1, weeks_in_year(year) + 1):
             start, end = week_dates(year, week)
-            label = TEXT["week_option"].format(
-                week=week, start=_date_text(start), end=_date_text(end)
+            label = T.WEEK_OPTION.format(
+                week=week, start=format_day_month(start), end=format_day_month(end)
             )
             options.append((label, week))
         return options
@@ -495,11 +431,9 @@ class HoursTracker:
         log = load_log(self.store)
         html_parts = []
         if self.store.problem:
-            html_parts.append(f'<p role="alert">{html.escape(TEXT["corrupt"])}</p>')
+            html_parts.append(f'<p role="alert">{html.escape(T.CORRUPT)}</p>')
         if self.store.backup:
-            html_parts.append(
-                f"<p>{html.escape(TEXT['backup'].format(name=self.store.backup.name))}</p>"
-            )
+            html_parts.append(f"<p>{html.escape(T.BACKUP.format(name=self.store.backup.name))}</p>")
         summary = year_summary(log, self.year.value, self.today)
         self.summary.value = "".join(html_parts) + render_summary(summary)
 
@@ -517,16 +451,10 @@ class HoursTracker:
             except ValueError as problem:
                 problems.append(str(problem))
         if problems:
-            items = "".join(f"<li>{html.escape(p)}</li>" for p in problems)
-            self.status.value = (
-                f'<div role="alert"><p><strong>{html.escape(TEXT["fix_first"])}</strong></p>'
-                f"<ul>{items}</ul></div>"
-            )
+            self.status.value = problems_html(T.FIX_FIRST, problems)
             return
-        key = "saved" if any(hours.values()) else "cleared"
-        self.status.value = (
-            f'<p role="status">{html.escape(TEXT[key].format(week=self.week.value))}</p>'
-        )
+        done = T.SAVED if any(hours.values()) else T.CLEARED
+        self.status.value = status_html(done.format(week=self.week.value))
         self._load_week()
         self._show_summary()
 
@@ -535,6 +463,16 @@ class HoursTracker:
         for field in self.fields.values():
             field.value = ""
         self.save()
+
+    def delete_all(self) -> None:
+        """Delete the whole log and its backups (after "Ja, wis alles"); empty the form."""
+        deleted = delete_log(self.store)
+        self.store.backup = None
+        for field in self.fields.values():
+            field.value = ""
+        self._show_summary()
+        self.status.value = ""
+        self.delete.status.value = status_html(T.DELETED if deleted else T.NOTHING_TO_DELETE)
 
 
 def hours_widget() -> None:

@@ -13,14 +13,13 @@ A lesson cell shows the planner with ``energy_planner()`` and an example week (n
 with ``show_week([...], title=...)``.
 
 Privacy: what the learner types is saved only in the learner's private folder
-(``learner_home() / "privé" / "energieplanner.json"``, see course/progress.py), never next to
-the notebook and never in an assignment folder, so it is not handed in or graded. A visible
-button "Wis mijn gegevens" deletes the file (after a confirmation step).
+(``<learner home>/privé/energieplanner.json``, owner-only, see ``course.storage``), never
+next to the notebook and never in an assignment folder, so it is not handed in or graded. A
+visible button "Wis mijn gegevens" deletes the file (after a confirmation step).
 """
 
 from __future__ import annotations
 
-import contextlib
 import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -31,12 +30,10 @@ from pathlib import Path
 import ipywidgets as widgets
 from IPython.display import HTML, display
 
-from course.messages import EnergyText
+from course.messages.module2 import EnergyText as T
 from course.numbers import format_number, parse_number
-from course.storage import learner_home
-from course.storage import JsonStore
-
-T = EnergyText
+from course.storage import PRIVATE_FOLDER, JsonStore, delete_private, learner_home
+from course.widgets import DeleteConfirmation, status_html
 
 # How many activity rows the planner shows, and the hours in a week (a sanity limit).
 ROWS = 10
@@ -44,8 +41,8 @@ HOURS_PER_WEEK = 168
 # The five-point scale: -2 (costs a lot) … +2 (gives a lot).
 SCALE = tuple(sorted(T.EFFECTS))
 
-PRIVATE_FOLDER = "privé"
-DATA_FILE = "energieplanner.json"
+DATA_NAME = "energieplanner"
+DATA_FILE = f"{DATA_NAME}.json"
 STORE_KEY = "week"
 
 
@@ -286,8 +283,8 @@ def data_path(home: Path | None = None) -> Path:
 
 
 def energy_store(home: Path | None = None) -> JsonStore:
-    """The planner's file in the learner's private folder."""
-    return JsonStore(data_path(home))
+    """The planner's file in the learner's private folder (owner-only once saved)."""
+    return JsonStore(data_path(home), private=True)
 
 
 def rows_to_data(entries: Iterable[Sequence]) -> list[dict]:
@@ -325,21 +322,10 @@ def data_to_rows(data: object, rows: int = ROWS) -> list[tuple[str, str, int | N
 def delete_data(store: JsonStore) -> bool:
     """Delete the planner's file and any backups of it; ``True`` if something was deleted.
 
-    The private folder itself is removed too when nothing else is left in it.
+    Other private files stay; the private folder itself is removed when nothing is left in it.
     """
     path = Path(store.path)
-    stem = path.name[: -len(".json")] if path.name.endswith(".json") else path.name
-    targets = [path, *path.parent.glob(f"{stem}.beschadigd-*.json")]
-    deleted = False
-    for target in targets:
-        try:
-            target.unlink()
-            deleted = True
-        except FileNotFoundError:
-            pass
-    with contextlib.suppress(OSError):
-        path.parent.rmdir()  # only succeeds when the folder is empty
-    return deleted
+    return bool(delete_private(path.name.removesuffix(".json"), path.parent))
 
 
 class EnergyPlanner:
@@ -383,25 +369,10 @@ class EnergyPlanner:
             )
         self.result = widgets.HTML()
         self.status = widgets.HTML()
-        self.delete_button = widgets.Button(
-            description=T.DELETE, icon="trash", layout=widgets.Layout(width="auto")
-        )
-        self.yes_button = widgets.Button(
-            description=T.DELETE_YES, button_style="danger", layout=widgets.Layout(width="auto")
-        )
-        self.no_button = widgets.Button(
-            description=T.DELETE_NO, layout=widgets.Layout(width="auto")
-        )
-        self.confirm = widgets.VBox(
-            [
-                widgets.HTML(f"<p><strong>{html.escape(T.DELETE_QUESTION)}</strong></p>"),
-                widgets.HBox([self.yes_button, self.no_button]),
-            ],
-            layout=widgets.Layout(display="none"),
-        )
-        self.delete_button.on_click(self.ask_delete)
-        self.yes_button.on_click(self.confirm_delete)
-        self.no_button.on_click(self.cancel_delete)
+        self.delete = DeleteConfirmation(T.DELETE_QUESTION, self.confirm_delete, self.status)
+        # The names the planner had before the shared delete confirmation.
+        self.delete_button, self.confirm = self.delete.button, self.delete.confirm
+        self.yes_button, self.no_button = self.delete.yes, self.delete.no
         folder = html.escape(str(Path(self.store.path).parent))
         header = widgets.HTML(
             f"<p><strong>{html.escape(T.TITLE)}</strong></p>"
@@ -415,8 +386,7 @@ class EnergyPlanner:
                 *lines,
                 self.result,
                 where,
-                widgets.HBox([self.delete_button]),
-                self.confirm,
+                self.delete.box,
                 self.status,
             ]
         )
@@ -447,7 +417,7 @@ class EnergyPlanner:
     def _load(self) -> None:
         data = self.store.load()
         if self.store.problem:
-            self.status.value = _status(T.LOAD_FAILED)
+            self.status.value = status_html(T.LOAD_FAILED)
         self._fill(data_to_rows(data.get(STORE_KEY)))
         self.update()
 
@@ -467,34 +437,20 @@ class EnergyPlanner:
             elif Path(self.store.path).exists():
                 self.store.update(STORE_KEY, None)
         except OSError:
-            self.status.value = _status(T.SAVE_FAILED)
+            self.status.value = status_html(T.SAVE_FAILED)
             return
-        self.status.value = _status(T.SAVED)
+        self.status.value = status_html(T.SAVED)
 
     def update(self) -> None:
         """Show the balance for what is filled in now."""
         self.result.value = render_week(self.week())
 
-    # Deleting, with a confirmation step
-
-    def ask_delete(self, _button=None) -> None:
-        self.confirm.layout.display = "flex"
-        self.status.value = ""
-
-    def cancel_delete(self, _button=None) -> None:
-        self.confirm.layout.display = "none"
-        self.status.value = _status(T.KEPT)
-
-    def confirm_delete(self, _button=None) -> None:
+    def confirm_delete(self) -> None:
+        """Delete the saved planner (after "Ja, wis alles") and empty the form."""
         deleted = delete_data(self.store)
         self._fill([("", "", None)] * len(self.rows))
         self.update()
-        self.confirm.layout.display = "none"
-        self.status.value = _status(T.DELETED if deleted else T.NOTHING_TO_DELETE)
-
-
-def _status(text: str) -> str:
-    return f'<p role="status">{html.escape(text)}</p>'
+        self.status.value = status_html(T.DELETED if deleted else T.NOTHING_TO_DELETE)
 
 
 def energy_planner() -> None:

@@ -24,7 +24,7 @@ import ipywidgets as widgets
 from IPython.display import HTML, display
 
 from course import DATA_DIR
-from course.messages import LetterText as T
+from course.messages.module1 import LetterText as T
 
 LETTERS_FILE = DATA_DIR / "brieven.toml"
 

@@ -2,10 +2,10 @@
 
 The learner writes a personal plan: what gives and costs energy, their signals, limits and
 sentences to say no, support people, what they do when signals appear and whom they call.
-Like the self-check (``course.selfcheck``), the plan is private by design: it is saved only in
-``learner_home() / "privé"`` (never in an assignment folder or next to a notebook), it is never
-graded or handed in, and a visible button deletes it after a confirmation. A print version
-(HTML and plain text) is written to the same private folder on request::
+Like the self-check, the plan is private by design: it is saved only in the private folder
+(``course.storage.private_folder()``), never in an assignment folder or next to a notebook;
+it is never graded or handed in, and a visible button deletes it after a confirmation. A
+print version (HTML and plain text) is written to the same private folder on request::
 
     plan = {"energy_givers": "Wandelen", "say_no": "Vandaag lukt het niet."}
     render_plan_text(plan)      # the plan as plain text
@@ -25,95 +25,35 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from course.facts import fact
-from course.messages import SelfCarePlanText as T
-from course.selfcheck import (
-    DeleteConfirmation,
-    delete_private,
-    display_private,
-    private_dir,
-    private_store,
-    write_private_text,
-)
+from course.messages.module2 import SelfCarePlanText as T
+from course.numbers import format_date
+from course.storage import delete_private, private_folder, private_store, write_private_text
+from course.widgets import DeleteConfirmation, display_private, status_html
 
 
 @dataclass(frozen=True)
 class PlanField:
-    """One question of the plan."""
+    """One question of the plan; its Dutch label, help and placeholder are in the messages."""
 
     key: str
-    label: str
-    help: str
-    placeholder: str
     rows: int = 3
 
+    @property
+    def label(self) -> str:
+        return T.FIELDS[self.key][0]
 
-FIELDS = (
-    PlanField(
-        "energy_givers",
-        "Dit geeft mij energie",
-        "Wat maakt je blij of rustig? Waar laad je van op?",
-        "Bijvoorbeeld: wandelen, koken met mijn kinderen, bidden, voetbal kijken.",
-    ),
-    PlanField(
-        "energy_takers",
-        "Dit kost mij energie",
-        "Wat maakt je moe of onrustig? Denk aan werk, thuis en je telefoon.",
-        "Bijvoorbeeld: telefoontjes 's avonds laat, zware verhalen, ruzie over geld.",
-    ),
-    PlanField(
-        "signals",
-        "Mijn signalen",
-        "Hoe merk je dat het te veel wordt? In je lijf, in je hoofd en in je gedrag.",
-        "Bijvoorbeeld: ik slaap slecht, ik ben kort tegen mijn kinderen, ik pieker veel.",
-    ),
-    PlanField(
-        "limits",
-        "Mijn grenzen",
-        "Wat doe je wel en wat doe je niet? Op welke tijden ben je bereikbaar?",
-        "Bijvoorbeeld: na negen uur 's avonds neem ik niet meer op. Op zondag help ik niemand.",
-    ),
-    PlanField(
-        "say_no",
-        "Zo zeg ik nee",
-        "Schrijf zinnen op die bij jou passen. Dan heb je ze klaar als je ze nodig hebt.",
-        "Bijvoorbeeld: Ik wil je graag helpen, maar vandaag lukt het niet. Morgen kan ik wel.",
-    ),
-    PlanField(
-        "support_people",
-        "Mijn steunpersonen",
-        "Met wie kun je praten? Denk aan een buddy, je intervisiegroep of je coördinator.",
-        "Bijvoorbeeld: mijn buddy, mijn zus, de coördinator van het buurthuis.",
-    ),
-    PlanField(
-        "when_signals",
-        "Dit doe ik als ik signalen merk",
-        "Wat is je eerste stap? En wat doe je als het dan nog niet beter gaat?",
-        (
-            "Bijvoorbeeld: ik neem een avond vrij en bel mijn buddy. "
-            "Helpt dat niet? Dan ga ik naar de huisarts."
-        ),
-    ),
-    PlanField(
-        "huisarts",
-        "Mijn huisarts",
-        "Schrijf de naam en het telefoonnummer van je huisartsenpraktijk op.",
-        "Naam en telefoonnummer van je huisarts",
-        rows=2,
-    ),
-    PlanField(
-        "who_i_call",
-        "Wie bel ik als het niet meer gaat?",
-        "Kies mensen die je echt kunt bellen, ook als het slecht met je gaat.",
-        "Bijvoorbeeld: mijn broer, mijn buddy.",
-        rows=2,
-    ),
-)
+    @property
+    def help(self) -> str:
+        return T.FIELDS[self.key][1]
 
-REVIEW_OPTIONS = (
-    ("over 1 maand", "1"),
-    ("over 3 maanden", "3"),
-    ("over 6 maanden", "6"),
-)
+    @property
+    def placeholder(self) -> str:
+        return T.FIELDS[self.key][2]
+
+
+SHORT_FIELDS = ("huisarts", "who_i_call")
+FIELDS = tuple(PlanField(key, rows=2 if key in SHORT_FIELDS else 3) for key in T.FIELDS)
+REVIEW_OPTIONS = tuple((label, key) for key, label in T.REVIEW_OPTIONS.items())
 
 
 PLAN_NAME = "zelfzorgplan"
@@ -160,7 +100,7 @@ def is_empty(plan: dict) -> bool:
 def render_plan_text(plan: dict, made: date | None = None) -> str:
     """The plan as plain text, for printing or copying."""
     plan = clean_plan(plan)
-    day = (made or date.today()).strftime("%d-%m-%Y")
+    day = format_date(made or date.today())
     out = [T.TITLE.upper(), T.MADE_ON.format(day=day), ""]
     for plan_field in FIELDS:
         out.append(plan_field.label)
@@ -177,7 +117,7 @@ def render_plan_text(plan: dict, made: date | None = None) -> str:
 def render_plan_html(plan: dict, made: date | None = None) -> str:
     """The plan as a small, printable HTML page (every text escaped)."""
     plan = clean_plan(plan)
-    day = (made or date.today()).strftime("%d-%m-%Y")
+    day = format_date(made or date.today())
     sections = []
     for plan_field in FIELDS:
         lines = _lines(plan.get(plan_field.key, ""))
@@ -204,7 +144,7 @@ def render_plan_html(plan: dict, made: date | None = None) -> str:
 
 def export_plan(plan: dict, made: date | None = None) -> tuple[Path, Path]:
     """Write the print versions to the private folder; return (html file, text file)."""
-    folder = private_dir()
+    folder = private_folder()
     html_file = folder / f"{PLAN_NAME}.html"
     text_file = folder / f"{PLAN_NAME}.txt"
     write_private_text(html_file, render_plan_html(plan, made))
@@ -234,7 +174,7 @@ class SelfCarePlan:
 
         header = widgets.HTML(
             f"<h3>{html.escape(T.TITLE)}</h3><p>{html.escape(T.INTRO)}</p>"
-            f"<p>{html.escape(T.PRIVATE.format(folder=private_dir()))}</p>"
+            f"<p>{html.escape(T.PRIVATE.format(folder=private_folder()))}</p>"
             f"<p>{html.escape(T.PRIVATE_HUB)}</p>"
             + (f"<p>{html.escape(T.UNREADABLE)}</p>" if problem else "")
         )
@@ -302,7 +242,7 @@ class SelfCarePlan:
     def export(self, _button=None, made: date | None = None) -> None:
         """Write the print versions to the private folder and offer a download link."""
         if is_empty(self.plan):
-            self.export_result.value = f'<p role="status">{html.escape(T.EMPTY)}</p>'
+            self.export_result.value = status_html(T.EMPTY)
             return
         html_file, text_file = export_plan(self.plan, made)
         done = T.EXPORTED.format(html_file=html_file, text_file=text_file)
@@ -324,7 +264,7 @@ class SelfCarePlan:
             self._quiet = False
         self.plan = {}
         self.export_result.value = ""
-        self.status.value = f'<span role="status">{html.escape(T.DELETED)}</span>'
+        self.status.value = status_html(T.DELETED)
 
 
 def selfcareplan_widget() -> None:
