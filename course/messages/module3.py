@@ -264,6 +264,16 @@ class InvoiceText:
     }
     ADD_LINE = "Regel toevoegen"
     EXAMPLE = "Voorbeeld van Samira invullen"
+    EXAMPLE_PARTIES = {
+        "seller_name": "Samira Tolk en Voorlichting",
+        "seller_address": "Voorbeeldstraat 12, 3071 AB Rotterdam",
+        "client_name": "Stichting Buurtkracht",
+        "client_address": "Pleinweg 5, 3083 AA Rotterdam",
+    }
+    EXAMPLE_LINES = (
+        ("Voorlichting ouderavond in het Arabisch (uren)", "2", "55,00"),
+        ("Tolken bij gesprek met het wijkteam (uren)", "1,5", "55,00"),
+    )
     SAVE = "Bewaar als PDF"
 
     START = "Vul de factuur in. Hieronder zie je wat er nog nodig is."

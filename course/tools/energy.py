@@ -328,45 +328,46 @@ def delete_data(store: JsonStore) -> bool:
     return bool(delete_private(path.name.removesuffix(".json"), path.parent))
 
 
+def _row_fields(number: int) -> tuple[widgets.Text, widgets.Text, widgets.Dropdown]:
+    """The three labelled fields of one activity row: name, hours and effect."""
+    style = {"description_width": "initial"}
+    options = [(T.CHOOSE, ""), *((T.EFFECTS[v], v) for v in sorted(SCALE, reverse=True))]
+    name = widgets.Text(
+        description=T.LABEL_ACTIVITY.format(number=number),
+        placeholder=T.PLACEHOLDER_ACTIVITY,
+        continuous_update=False,
+        style={"description_width": "6.5em"},
+        layout=widgets.Layout(width="24em"),
+    )
+    hours = widgets.Text(
+        description=T.LABEL_HOURS,
+        placeholder=T.PLACEHOLDER_HOURS,
+        continuous_update=False,
+        style=style,
+        layout=widgets.Layout(width="16em"),
+    )
+    effect = widgets.Dropdown(
+        options=options,
+        value="",
+        description=T.LABEL_EFFECT,
+        style=style,
+        layout=widgets.Layout(width="19em"),
+    )
+    return name, hours, effect
+
+
 class EnergyPlanner:
     """The planner form: rows on top, the balance below; it saves privately on each change."""
 
     def __init__(self, store: JsonStore | None = None, rows: int = ROWS) -> None:
         self.store = store or energy_store()
         self._quiet = False
-        first = {"description_width": "6.5em"}
-        style = {"description_width": "initial"}
-        options = [(T.CHOOSE, ""), *((T.EFFECTS[v], v) for v in sorted(SCALE, reverse=True))]
-        self.rows: list[tuple[widgets.Text, widgets.Text, widgets.Dropdown]] = []
+        self.rows = [_row_fields(number) for number in range(1, rows + 1)]
         lines = []
-        for number in range(1, rows + 1):
-            name = widgets.Text(
-                description=T.LABEL_ACTIVITY.format(number=number),
-                placeholder=T.PLACEHOLDER_ACTIVITY,
-                continuous_update=False,
-                style=first,
-                layout=widgets.Layout(width="24em"),
-            )
-            hours = widgets.Text(
-                description=T.LABEL_HOURS,
-                placeholder=T.PLACEHOLDER_HOURS,
-                continuous_update=False,
-                style=style,
-                layout=widgets.Layout(width="16em"),
-            )
-            effect = widgets.Dropdown(
-                options=options,
-                value="",
-                description=T.LABEL_EFFECT,
-                style=style,
-                layout=widgets.Layout(width="19em"),
-            )
-            for field in (name, hours, effect):
+        for row in self.rows:
+            for field in row:
                 field.observe(self._changed, names="value")
-            self.rows.append((name, hours, effect))
-            lines.append(
-                widgets.HBox([name, hours, effect], layout=widgets.Layout(flex_flow="row wrap"))
-            )
+            lines.append(widgets.HBox(list(row), layout=widgets.Layout(flex_flow="row wrap")))
         self.result = widgets.HTML()
         self.status = widgets.HTML()
         self.delete = DeleteConfirmation(T.DELETE_QUESTION, self.confirm_delete, self.status)

@@ -152,24 +152,17 @@ def _euro(value: float) -> str:
     return format_euro(value, always_cents=False)
 
 
-def hourly_rate(
+def _check_inputs(
     net_per_month: float,
-    *,
     billable_hours_per_week: float,
     weeks_off: int,
     costs_per_year: float,
     tax_percent: float,
-    pension_per_month: float = 0.0,
-    disability_per_month: float = 0.0,
-    hours_per_week: float | None = None,
-) -> RateResult:
-    """The hourly rate (euro, without btw) needed for ``net_per_month``, with its breakdown.
-
-    ``hours_per_week`` is all the time spent on the business (default: only the billable
-    hours). Raises ``ValueError`` with a Dutch message for impossible input.
-    """
-    if hours_per_week is None:
-        hours_per_week = billable_hours_per_week
+    pension_per_month: float,
+    disability_per_month: float,
+    hours_per_week: float,
+) -> None:
+    """Raise ``ValueError`` with a Dutch message for input no rate can come from."""
     for label, amount in (
         (T.LABEL_NET, net_per_month),
         (T.LABEL_COSTS, costs_per_year),
@@ -192,6 +185,35 @@ def hourly_rate(
     if not 0 <= tax_percent < 100:
         raise ValueError(T.TAX_RANGE)
 
+
+def hourly_rate(
+    net_per_month: float,
+    *,
+    billable_hours_per_week: float,
+    weeks_off: int,
+    costs_per_year: float,
+    tax_percent: float,
+    pension_per_month: float = 0.0,
+    disability_per_month: float = 0.0,
+    hours_per_week: float | None = None,
+) -> RateResult:
+    """The hourly rate (euro, without btw) needed for ``net_per_month``, with its breakdown.
+
+    ``hours_per_week`` is all the time spent on the business (default: only the billable
+    hours). Raises ``ValueError`` with a Dutch message for impossible input.
+    """
+    if hours_per_week is None:
+        hours_per_week = billable_hours_per_week
+    _check_inputs(
+        net_per_month,
+        billable_hours_per_week,
+        weeks_off,
+        costs_per_year,
+        tax_percent,
+        pension_per_month,
+        disability_per_month,
+        hours_per_week,
+    )
     net_per_year = MONTHS_PER_YEAR * net_per_month
     pension_per_year = MONTHS_PER_YEAR * pension_per_month
     disability_per_year = MONTHS_PER_YEAR * disability_per_month

@@ -31,20 +31,15 @@ from course.tools.invoice.store import (
 )
 from course.widgets import DeleteConfirmation, problems_html, status_html
 
+# Samira's example (lesson m3-l5); the delivery date and number are left for the learner.
 EXAMPLE = Invoice(
-    seller_name="Samira Tolk en Voorlichting",
-    seller_address="Voorbeeldstraat 12, 3071 AB Rotterdam",
+    **T.EXAMPLE_PARTIES,
     kvk_number="12345678",
     vat_id="NL123456789B01",
-    client_name="Stichting Buurtkracht",
-    client_address="Pleinweg 5, 3083 AA Rotterdam",
     number="",
     date="20-03-2026",
     delivery_date="",
-    lines=(
-        InvoiceLine("Voorlichting ouderavond in het Arabisch (uren)", "2", "55,00"),
-        InvoiceLine("Tolken bij gesprek met het wijkteam (uren)", "1,5", "55,00"),
-    ),
+    lines=tuple(InvoiceLine(*line) for line in T.EXAMPLE_LINES),
     rate=Rate.HIGH,
 )
 
