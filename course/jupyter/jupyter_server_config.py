@@ -1,7 +1,9 @@
-"""JupyterLab for learners (loaded because the launcher makes this folder JUPYTER_CONFIG_DIR).
+"""The learner's Jupyter server (loaded because the launcher makes this folder JUPYTER_CONFIG_DIR).
 
-Dutch interface, no news or update checks, the course stylesheet, and nbgrader's learner
-tools only: the formgrader and the assignment-creation tools are for trainers.
+App pages (Voilà) for every lesson and assignment; JupyterLab in Dutch, with no news or
+update checks and the course stylesheet, for learners who want it. None of nbgrader's
+panels: they are English, and a learner checks and hands in inside the assignment page
+("Is alles ingevuld?", "Inleveren"). The formgrader and the other tools are for trainers.
 """
 
 from pathlib import Path
@@ -15,8 +17,8 @@ c.LabApp.check_for_updates_class = "jupyterlab.NeverCheckForUpdate"
 c.ServerApp.jpserver_extensions = {
     "nbgrader.server_extensions.formgrader": False,
     "nbgrader.server_extensions.course_list": False,
-    "nbgrader.server_extensions.assignment_list": True,
-    "nbgrader.server_extensions.validate_assignment": True,
+    "nbgrader.server_extensions.assignment_list": False,
+    "nbgrader.server_extensions.validate_assignment": False,
 }
 
 # App pages for learners: Voilà renders every lesson and assignment from the same server,
