@@ -27,7 +27,7 @@ from IPython.display import display
 
 from course import messages as msg
 from course.messages.app import AppText
-from course.numbers import format_number, parse_number
+from course.numbers import format_number, read_number
 from course.storage import JsonStore
 
 ANSWERS_SUFFIX = ".antwoorden.json"
@@ -209,12 +209,25 @@ class AnswerSheet:
         self._show(question, group, saved, current, sources=boxes)
 
     def number(self, question, unit: str | None = None) -> None:
-        """A text box for a number, typed the Dutch way (12,50)."""
-        saved = self._start(question)
+        """A text box for a number, typed the Dutch way (12,50; 35,7%).
+
+        ``2,000`` is not guessed: the learner is asked "Bedoel je 2.000 of 2?" and nothing is
+        saved until the number is clear. Euro amounts are shown with two decimals.
+        """
+        euros = bool(unit) and unit.split()[0] == "euro"
+
+        def show(value) -> str:
+            if not isinstance(value, int | float) or isinstance(value, bool):
+                return describe(value)
+            text = format_number(float(value), decimals=2 if euros else None)
+            return f"{text} {unit}" if unit else text
+
+        saved = self._start(question, show)
         if saved is _HEADLESS:
             return
+        shown = show(saved) if isinstance(saved, int | float) else ""
         box = widgets.Text(
-            value=format_number(float(saved)) if isinstance(saved, int | float) else "",
+            value=shown[: -len(unit) - 1] if unit and shown else shown,
             placeholder=msg.NUMBER_PLACEHOLDER,
             description=msg.QUESTION_LABEL.format(question=question),
             continuous_update=False,
@@ -223,15 +236,12 @@ class AnswerSheet:
         parts = [box] + ([widgets.Label(unit)] if unit else [])
 
         def current(change):
-            text = change["new"]
-            if not text.strip():
-                return None
-            number = parse_number(text)
-            if number is None:
-                raise ValueError(msg.NOT_A_NUMBER.format(text=text))
-            return number
+            return read_number(change["new"])
 
-        self._show(question, widgets.HBox(parts), saved, current, sources=[box])
+        def line(value) -> str:
+            return _line(value, show)
+
+        self._show(question, widgets.HBox(parts), saved, current, sources=[box], line=line)
 
     def short_text(self, question) -> None:
         """A one-line text box for a short answer."""
@@ -286,14 +296,14 @@ class AnswerSheet:
         display(finish_widget(self))
 
     # ---------------------------------------------------------------- plumbing
-    def _start(self, question):
+    def _start(self, question, show: Callable = None):
         """Load the saved answer; without a browser, only print it."""
         saved = self.saved(question)
         if self.store.problem is not None and not self._warned:
             self._warned = True
             print(msg.ANSWERS_CORRUPT)
         if under_nbgrader():
-            print(_line(saved))
+            print(_line(saved, show))
             return _HEADLESS
         return saved
 
@@ -370,7 +380,7 @@ def _open_line(value) -> str:
     return AppText.OPEN_SAVED_ONE if words == 1 else AppText.OPEN_SAVED.format(words=words)
 
 
-def _line(value) -> str:
+def _line(value, show: Callable = None) -> str:
     if value is None or value == "" or value == []:
         return msg.NO_ANSWER_YET
-    return msg.YOUR_ANSWER.format(answer=describe(value))
+    return msg.YOUR_ANSWER.format(answer=(show or describe)(value))

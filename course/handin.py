@@ -34,7 +34,9 @@ from IPython.display import display
 
 from course.answers import ANSWERS_SUFFIX
 from course.messages import HandinText
+from course.messages.app import AppText
 from course.storage import JsonStore, learner_home
+from course.workspace import workspace_root
 
 T = HandinText
 
@@ -221,18 +223,21 @@ def make_handin(
 def exchange_course(cwd: Path | None = None) -> str | None:
     """The course id of the nbgrader exchange this learner hands in to, or ``None``.
 
-    Read the way nbgrader's own assignment list reads it (the Jupyter config path plus the
-    current folder). An exchange counts only when its course inbox exists: on a laptop
-    without a JupyterHub there is none, and the learner makes an inleverpakket instead.
+    Read from the page's folder, the workspace and the Jupyter config path, as nbgrader
+    reads its ``nbgrader_config.py``. An exchange counts only when its course inbox
+    exists: on a laptop without a JupyterHub there is none, and the learner makes an
+    inleverpakket instead.
     """
     from jupyter_core.paths import jupyter_config_path
     from nbgrader.apps import NbGrader
+    from traitlets.config import Application
 
-    paths = [str(cwd or Path.cwd()), *jupyter_config_path()]
+    here = Path(cwd or Path.cwd())
+    paths = [str(here), str(workspace_root(here)), *jupyter_config_path()]
     app = NbGrader(log_level="CRITICAL")  # its warnings would show in the learner's page
-    app.config_file_paths.append(paths)
     try:
-        app.load_config_file()
+        # traitlets' own loader: earlier folders win, as for nbgrader run from this folder.
+        Application.load_config_file(app, "nbgrader_config", path=paths)
     except Exception:  # a broken config file means: no usable exchange
         return None
     course = app.config.CourseDirectory.get("course_id", "")
@@ -262,7 +267,12 @@ def submit_to_exchange(folder: Path, course: str, timeout: float = 120) -> None:
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
     try:
         done = subprocess.run(
-            command, cwd=folder.parent, env=env, capture_output=True, text=True, timeout=timeout
+            command,
+            cwd=workspace_root(folder),  # where the learner's nbgrader_config.py is
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
         )
         output, failed = done.stdout + done.stderr, done.returncode != 0
     except (OSError, subprocess.TimeoutExpired) as error:
@@ -275,8 +285,6 @@ def submit_to_exchange(folder: Path, course: str, timeout: float = 120) -> None:
     except OSError:
         pass
     if failed:
-        from course.messages.app import AppText
-
         raise HandinError(AppText.SUBMIT_FAILED.format(reason=log))
 
 

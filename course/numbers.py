@@ -138,6 +138,22 @@ def parse_number(text: str) -> float | None:
     return parse_number_strict(text).value
 
 
+def read_number(text: str) -> float | None:
+    """The number a learner typed in an answer field; ``None`` when the field is empty.
+
+    Raises ``ValueError`` with the Dutch sentence to show: the question for an ambiguous
+    ``2,000``, or that the text is not a number.
+    """
+    if not text.strip():
+        return None
+    reading = parse_number_strict(text)
+    if reading.ambiguous is not None:
+        raise ValueError(reading.ambiguous.question)
+    if reading.value is None:
+        raise ValueError(msg.NOT_A_NUMBER.format(text=text.strip()))
+    return reading.value
+
+
 def parse_decimal(text: str) -> Decimal | None:
     """An exact ``Decimal`` for amounts of money; the comma is always the decimal comma.
 

@@ -23,7 +23,7 @@ from IPython.display import display
 
 from course import messages as msg
 from course.answers import normalise_text
-from course.numbers import format_number, parse_number
+from course.numbers import format_number, read_number
 
 PRACTICE_SUFFIX = ".oefenvragen.toml"
 KINDS = ("single", "multiple", "number", "text")
@@ -163,10 +163,7 @@ def practice_widget(question: PracticeQuestion) -> widgets.VBox:
                 return None
             if question.kind != "number":
                 return text
-            number = parse_number(text)
-            if number is None:
-                raise ValueError(msg.NOT_A_NUMBER.format(text=text))
-            return number
+            return read_number(text)
 
     button = widgets.Button(description=msg.CHECK_BUTTON, button_style="primary")
     feedback = widgets.HTML("")

@@ -95,7 +95,8 @@ class DropAddedCodeCells(NbGraderPreprocessor):
 
 _OPEN_ANSWER_CELL = re.compile(r"vraag-(?P<question>[A-Za-z0-9_]+)-antwoord")
 _SHEET_NAME = re.compile(r"AnswerSheet\(\s*[\"'](?P<name>[^\"']+)[\"']")
-_BLOCK_START = re.compile(r"^(\s*)([#>*+=|-]|\d+[.)])", re.MULTILINE)
+_BLOCK_START = re.compile(r"^(\s*)([#>*+=|-])", re.MULTILINE)
+_ORDERED_ITEM = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
 
 
 def open_answer_markdown(text: str) -> str:
@@ -106,6 +107,7 @@ def open_answer_markdown(text: str) -> str:
     """
     escaped = html.escape(text.strip(), quote=False)
     escaped = _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+    escaped = _ORDERED_ITEM.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
     return "  \n".join(escaped.splitlines())
 
 
