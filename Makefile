@@ -4,11 +4,17 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 RUNTIME_STAMP := $(VENV)/.installed-runtime
 TEST_STAMP := $(VENV)/.installed-test
+INSTALL_LOG := $(VENV)/installatie.log
+# Installs print to a log file: the learner sees a few Dutch lines and then the link.
+PIP := $(BIN)/python -m pip install --disable-pip-version-check -c constraints.txt
+define quietly
+@$(1) >> $(INSTALL_LOG) 2>&1 || { tail -n 25 $(INSTALL_LOG); echo "Installeren is niet gelukt. Alles staat in $(INSTALL_LOG)."; exit 1; }
+endef
 
 .PHONY: start test demo install install-test system-deps lint clean
 
 start: install
-	$(BIN)/sleutelpersonen-start
+	@$(BIN)/sleutelpersonen-start
 
 # pytest also runs ruff (tests/test_lint.py), so one report lists every problem.
 test: install-test system-deps
@@ -26,14 +32,16 @@ install-test: $(TEST_STAMP)
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig; gevonden: " + sys.version.split()[0])'
 	@$(PYTHON) -m venv $(VENV) || { echo "Kon geen virtuele omgeving maken. Installeer eerst: sudo apt-get install python3-venv"; rm -rf $(VENV); exit 1; }
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(call quietly,$(BIN)/python -m pip install --disable-pip-version-check --upgrade pip)
 
-$(RUNTIME_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+$(RUNTIME_STAMP): pyproject.toml constraints.txt | $(BIN)/python
+	@echo "De cursus wordt geïnstalleerd. De eerste keer duurt dat een paar minuten ..."
+	$(call quietly,$(PIP) -e .)
 	@touch $@
 
-$(TEST_STAMP): pyproject.toml $(RUNTIME_STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(TEST_STAMP): pyproject.toml constraints.txt $(RUNTIME_STAMP)
+	@echo "De testprogramma's worden geïnstalleerd ..."
+	$(call quietly,$(PIP) -e '.[test]')
 	@touch $@
 
 # Debian's chromium (browser tests) and postgresql (a real server for the database tests).
