@@ -14,8 +14,9 @@ class EnergyText:
         "Zo tellen de punten: uren keer energie. 'Veel' telt dubbel, 'wat' telt één keer."
     )
     PRIVATE = (
-        "Privé: alleen jij ziet dit. Je trainer ziet het niet. Het wordt niet ingeleverd en "
-        "telt niet mee voor het keurmerk."
+        "Privé: je trainer ziet dit niet. Het wordt niet ingeleverd en telt niet mee voor "
+        "het keurmerk. Op je eigen computer ziet alleen jij het. Werk je online bij je "
+        "trainingsorganisatie? Dan kunnen de beheerders daar er wel bij."
     )
     WHERE_SAVED = "Je gegevens staan alleen in je eigen map: {folder}"
     LABEL_ACTIVITY = "Activiteit {number}:"
@@ -102,13 +103,14 @@ class SelfCheckText:
         "Kies het antwoord dat het beste past. Er zijn geen goede of foute antwoorden."
     )
     PRIVATE = (
-        "Privé: je antwoorden blijven op deze computer, in de map {folder}. "
+        "Privé: je antwoorden staan in de map {folder}. "
         "Die map hoort niet bij een opdracht. Je levert je antwoorden dus nooit in. "
         "Niemand geeft er een cijfer voor en ze gaan niet naar je trainer."
     )
     PRIVATE_HUB = (
-        "Werk je op een server van je opleiding (JupyterHub)? "
-        "Dan staat de map in jouw eigen ruimte op die server."
+        "Werk je op je eigen computer? Dan ziet alleen jij je antwoorden. "
+        "Werk je online bij je trainingsorganisatie? Dan staat de map in je eigen ruimte daar. "
+        "Je trainer kan er niet bij. Maar de beheerders van de organisatie kunnen er wel bij."
     )
     NOT_A_DIAGNOSIS = "Deze zelftest is geen diagnose."
     SOURCE = (
@@ -147,7 +149,7 @@ class SelfCheckText:
         "Je kunt ook chatten op 113.nl."
     )
     SAVE_RESULT = "Bewaar deze uitkomst"
-    SAVED_RESULT = "Je uitkomst van vandaag is bewaard. Alleen op deze computer."
+    SAVED_RESULT = "Je uitkomst van vandaag is bewaard in je privé-map."
     NOTHING_TO_SAVE = "Er is nog geen uitkomst om te bewaren."
     HISTORY_TITLE = "Je eerdere uitkomsten"
     HISTORY_DATE = "Datum"
@@ -173,13 +175,14 @@ class SelfCarePlanText:
         "Alles wat je typt, wordt meteen bewaard."
     )
     PRIVATE = (
-        "Privé: je plan blijft op deze computer, in de map {folder}. "
+        "Privé: je plan staat in de map {folder}. "
         "Die map hoort niet bij een opdracht. Je levert je plan dus nooit in. "
         "Niemand geeft er een cijfer voor en het gaat niet naar je trainer."
     )
     PRIVATE_HUB = (
-        "Werk je op een server van je opleiding (JupyterHub)? "
-        "Dan staat de map in jouw eigen ruimte op die server."
+        "Werk je op je eigen computer? Dan ziet alleen jij je plan. "
+        "Werk je online bij je trainingsorganisatie? Dan staat de map in je eigen ruimte daar. "
+        "Je trainer kan er niet bij. Maar de beheerders van de organisatie kunnen er wel bij."
     )
     REVIEW = "Ik kijk weer naar dit plan:"
     REVIEW_NONE = "(nog niet gekozen)"

@@ -215,8 +215,9 @@ class InvoiceText:
     )
     DISCLAIMER = "Dit is een hulpmiddel om te oefenen, geen belastingadvies."
     PRIVATE = (
-        "Je facturen worden alleen op je eigen computer bewaard, in je eigen map: {folder}. "
-        "Ze gaan niet mee als je een opdracht inlevert."
+        "Je facturen worden bewaard in je eigen map: {folder}. "
+        "Ze gaan niet mee als je een opdracht inlevert. Werk je online bij je "
+        "trainingsorganisatie? Dan kunnen de beheerders daar er wel bij."
     )
     ASSUMPTIONS_TITLE = "Uitgangspunten"
     ASSUMPTIONS = (
@@ -385,8 +386,9 @@ class HoursText:
         "Klik dan op Opslaan. Onder de knoppen zie je je totaal van het jaar."
     )
     PRIVATE = (
-        "Je urenlijst blijft op je eigen computer. Hij gaat niet mee met een opdracht. "
-        "Niemand anders ziet hem."
+        "Je urenlijst staat in je eigen map. Hij gaat niet mee met een opdracht. "
+        "Je trainer ziet hem niet. Werk je online bij je trainingsorganisatie? "
+        "Dan kunnen de beheerders daar er wel bij."
     )
     LABEL_YEAR = "Jaar:"
     LABEL_WEEK = "Week:"
