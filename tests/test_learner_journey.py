@@ -140,6 +140,7 @@ def test_start_page_practice_lesson_navigation(server, browser, artifacts):
     _ready(page)
     # Progress is current whenever the start page is shown.
     expect(page.locator(".sp-progress").first).to_contain_text("1 van 6 lessen afgerond")
+    assert page.locator("#sp-connection-lost").count() == 0  # moving on is not losing it
     page.screenshot(path=str(artifacts / "journey-start-page.png"), full_page=True)
     page.close()
 
@@ -252,7 +253,15 @@ def test_assignment_answered_in_the_page_handed_in_and_graded(server, browser, a
 def test_answers_survive_a_server_restart(server, browser):
     before = _saved(server)
     assert before, "the previous test saved answers"
+    open_page = _page(browser)
+    open_page.goto(server.page_url(PAGE))
+    _ready(open_page)
     server.stop()
+    # A page left open says in Dutch that it lost the server, instead of ignoring clicks.
+    banner = open_page.locator("#sp-connection-lost")
+    expect(banner).to_be_visible(timeout=30_000)
+    expect(banner).to_contain_text("De verbinding met de cursus is verbroken.")
+    open_page.close()
     server.start()
     page = _page(browser)
     page.goto(server.page_url(PAGE))

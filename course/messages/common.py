@@ -71,8 +71,8 @@ class HandinText:
     ASSIGNMENT_LABEL = "Opdracht"
     BUTTON = "Maak mijn inleverpakket"
     NO_ASSIGNMENTS = (
-        "Er staat nog geen opdracht op deze computer. Zet de map van je opdracht in dezelfde "
-        "map als de map course. Voer daarna deze cel opnieuw uit."
+        "Er staat nog geen opdracht op deze computer. Open een opdracht vanaf de startpagina. "
+        "Daar lever je hem ook in."
     )
     NO_ID = "Typ eerst je deelnemersnummer. Je krijgt het van je trainer."
     BAD_ID = (
