@@ -67,7 +67,9 @@ def _status(lines: list[str], extra_html: str = "") -> str:
 def finish_widget(sheet, folder: Path | None = None) -> widgets.VBox:
     """The two buttons and a status area at the end of an assignment page."""
     folder = Path(folder or sheet.path.parent)
-    course = exchange_course()
+    # Whether an exchange is configured is looked up on the first click: reading nbgrader's
+    # configuration takes seconds, and the page must be ready at once.
+    exchange: dict[str, str | None] = {}
     check = widgets.Button(description=T.CHECK_BUTTON, layout=widgets.Layout(width="auto"))
     handin = widgets.Button(
         description=T.HANDIN_BUTTON, button_style="primary", layout=widgets.Layout(width="auto")
@@ -80,7 +82,7 @@ def finish_widget(sheet, folder: Path | None = None) -> widgets.VBox:
         description=T.ID_LABEL,
         placeholder=T.ID_PLACEHOLDER,
         style={"description_width": "initial"},
-        layout=widgets.Layout(display="none" if course else None),
+        layout=widgets.Layout(display="none"),
     )
     status = widgets.HTML(_status([]))
 
@@ -90,6 +92,9 @@ def finish_widget(sheet, folder: Path | None = None) -> widgets.VBox:
     def hand_in(_button=None):
         anyway.layout.display = "none"
         status.value = _status([T.BUSY])
+        if "course" not in exchange:
+            exchange["course"] = exchange_course(folder)
+        course = exchange["course"]
         try:
             if course:
                 submit_to_exchange(folder, course)
@@ -100,6 +105,8 @@ def finish_widget(sheet, folder: Path | None = None) -> widgets.VBox:
             result = make_handin(folder, typed)
             store_learner_id(typed)
         except HandinError as error:
+            if not course:
+                learner.layout.display = None  # the learner id is asked only when needed
             status.value = _status([str(error)])
             return
         link = ""

@@ -183,8 +183,10 @@ def test_inleveren_without_a_hub_gives_a_package_to_download(tmp_path, learner_h
     assert buttons["Toch inleveren"].layout.display is None  # offered, never automatic
     sheet.widgets["1"].value = "a"
     sheet.widgets["2"].value = "Mijn antwoord."
+    assert learner.layout.display == "none"  # asked only when it is needed
     buttons["Inleveren"].click()
     assert "Typ eerst je deelnemersnummer" in status.value
+    assert learner.layout.display is None
     learner.value = "karim"
     buttons["Inleveren"].click()
     package = tmp_path / "opdrachten" / "karim_proefopdracht.zip"
@@ -236,9 +238,9 @@ def test_inleveren_on_a_hub_goes_through_the_exchange(tmp_path, learner_home, mo
     sheet.single_choice(1, ["a", "b"])
     sheet.widgets["1"].value = "a"
     box = finish_widget(sheet, folder)
-    assert box.children[0].layout.display == "none"  # no learner id needed on a hub
     _buttons(box)["Inleveren"].click()
     assert "Ingeleverd op" in box.children[2].value, box.children[2].value
+    assert box.children[0].layout.display == "none"  # no learner id needed on a hub
     collected = runner.invoke(trainer, ["ophalen", "proefopdracht", "--cohort", str(cohort)])
     assert collected.exit_code == 0, collected.output
     assert (cohort / "submitted" / "amina" / "proefopdracht").is_dir()

@@ -185,6 +185,8 @@ def test_assignment_answered_in_the_page_handed_in_and_graded(server, browser, a
     expect(page.locator(".sp-status-line").first).to_contain_text("Jouw antwoord: Dienst Toeslagen")
     assert "model not found" not in page.inner_text("body")
 
+    page.get_by_role("button", name="Inleveren").click()
+    expect(status).to_contain_text("Typ eerst je deelnemersnummer")
     page.get_by_label("Jouw deelnemersnummer").fill(LEARNER)
     page.get_by_role("button", name="Inleveren").click()
     link = page.get_by_role("link", name=f"Download {LEARNER}_{ASSIGNMENT}.zip")

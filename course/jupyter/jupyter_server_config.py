@@ -45,3 +45,10 @@ def _local_mathjax(page_config, *args, **kwargs):
 
 c.VoilaConfiguration.page_config_hook = _local_mathjax
 c.HTMLExporter.language_code = "nl"
+
+# Every app page starts its own kernel. A page that was closed or left (its websocket gone)
+# and has been idle for two minutes is shut down, so clicking through the course on a small
+# laptop does not fill its memory; an open page keeps its kernel.
+c.MappingKernelManager.cull_idle_timeout = 120
+c.MappingKernelManager.cull_interval = 30
+c.MappingKernelManager.cull_connected = False
