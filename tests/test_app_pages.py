@@ -264,12 +264,19 @@ def test_every_catalog_assignment_is_released_and_checked(server):
 @pytest.mark.parametrize("path", [path for _, path in PAGES], ids=[name for name, _ in PAGES])
 def test_page_is_a_clean_dutch_app_page(server, browser, artifacts, path):
     """Visible within 60 s; no code, no errors, no English notebook words; axe clean;
-    no request leaves 127.0.0.1."""
+    no request leaves 127.0.0.1; at 360 px wide the page itself never scrolls sideways
+    (a wide table or tool may scroll inside its own box)."""
     notebook = workspace_page(server, path)
     app = open_app(server, browser, notebook)
     page = app.page
     try:
         problems = page_problems(app)
+        page.set_viewport_size(PHONE)
+        page.wait_for_timeout(300)
+        overflow = horizontal_overflow(page)
+        for name in ("document", "#rendered_cells"):
+            if overflow[name] > 1:
+                problems.append(f"at 360 px the page scrolls sideways: {name} {overflow[name]} px")
         if problems:
             page.screenshot(path=str(artifacts / f"app-{safe_name(notebook)}.png"), full_page=True)
         assert not problems, f"{notebook}:\n" + "\n".join(problems)

@@ -139,3 +139,22 @@ def test_widget_state_is_not_saved_into_notebooks():
     """Private answers in widgets must not end up in a notebook file by default."""
     overrides = json.loads((CONFIG_DIR / "settings" / "overrides.json").read_text())
     assert overrides["@jupyter-widgets/jupyterlab-manager:plugin"] == {"saveState": False}
+
+
+def test_saving_drops_widget_outputs_so_the_next_day_shows_no_model_not_found():
+    from course.serverhooks import WIDGET_VIEW, strip_widget_views
+
+    view = {"output_type": "display_data", "data": {WIDGET_VIEW: {"model_id": "x"}}}
+    text = {"output_type": "stream", "name": "stdout", "text": "Jouw antwoord: UWV"}
+    model = {"type": "notebook", "content": {"cells": [{"outputs": [view, text]}, {}]}}
+    strip_widget_views(model, path="x.ipynb")
+    assert model["content"]["cells"][0]["outputs"] == [text]
+    server = (CONFIG_DIR / "jupyter_server_config.py").read_text()
+    assert "c.FileContentsManager.pre_save_hook = strip_widget_views" in server
+
+
+def test_closed_pages_do_not_keep_their_kernels():
+    """Each app page has a kernel: idle ones without a page are shut down."""
+    server = (CONFIG_DIR / "jupyter_server_config.py").read_text()
+    assert "c.MappingKernelManager.cull_idle_timeout = 120" in server
+    assert "c.MappingKernelManager.cull_connected = False" in server

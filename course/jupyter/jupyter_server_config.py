@@ -52,3 +52,9 @@ c.HTMLExporter.language_code = "nl"
 c.MappingKernelManager.cull_idle_timeout = 120
 c.MappingKernelManager.cull_interval = 30
 c.MappingKernelManager.cull_connected = False
+
+# Widget outputs are never saved into a notebook (they would show "model not found" the
+# next day in JupyterLab); answers are in the answers files.
+from course.serverhooks import strip_widget_views  # noqa: E402
+
+c.FileContentsManager.pre_save_hook = strip_widget_views
