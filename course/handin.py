@@ -36,7 +36,7 @@ from course.answers import ANSWERS_SUFFIX
 from course.messages import HandinText
 from course.messages.app import AppText
 from course.storage import JsonStore, learner_home
-from course.workspace import workspace_root
+from course.workspace import is_inside, workspace_root
 
 T = HandinText
 
@@ -78,14 +78,6 @@ def store_learner_id(learner: str) -> None:
     _settings().update("learner", learner)
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-    except ValueError:
-        return False
-    return True
-
-
 def _is_assignment_folder(folder: Path) -> bool:
     """A folder with a notebook that carries nbgrader cell metadata."""
     for notebook in folder.glob("*.ipynb"):
@@ -116,7 +108,7 @@ def find_assignment_folders(bases: list[Path] | None = None) -> list[Path]:
         for child in children:
             if child.name.startswith((".", "_")) or child.name == "course":
                 continue
-            if _inside(child, home) or _inside(home, child):
+            if is_inside(child, home) or is_inside(home, child):
                 continue
             if _is_assignment_folder(child):
                 found.setdefault(child.resolve(), None)
@@ -151,13 +143,13 @@ def package_files(folder: Path) -> tuple[list[Path], list[Path]]:
             and d not in SKIPPED_DIRS
             and not (top and d in SKIPPED_TOP_DIRS)
             and not (here / d).is_symlink()
-            and not _inside(here / d, home)
+            and not is_inside(here / d, home)
         )
         for name in sorted(files):
             path = here / name
             if name.startswith(".") or path.is_symlink() or not path.is_file():
                 continue
-            if _inside(path, home):
+            if is_inside(path, home):
                 continue
             if path.stat().st_size > MAX_FILE_BYTES:
                 too_big.append(path.relative_to(folder))
@@ -187,7 +179,7 @@ def make_handin(
         raise HandinError(T.NO_FOLDER.format(folder=folder))
     folder = folder.resolve()
     home = learner_home()
-    if _inside(folder, home) or _inside(home, folder):
+    if is_inside(folder, home) or is_inside(home, folder):
         raise HandinError(T.PRIVATE_FOLDER.format(folder=folder))
     if not any(folder.glob("*.ipynb")):
         raise HandinError(T.NO_NOTEBOOK.format(folder=folder))

@@ -23,7 +23,13 @@ import click
 from course import COURSE_DIR
 from course.catalog import load_catalog
 from course.storage import learner_home
-from course.workspace import START_PAGE, WORKSPACE_ENV, default_workspace, update_lessons
+from course.workspace import (
+    START_PAGE,
+    WORKSPACE_ENV,
+    default_workspace,
+    is_inside,
+    update_lessons,
+)
 
 PROJECT_DIR = COURSE_DIR.parent
 CONFIG_DIR = COURSE_DIR / "jupyter"
@@ -99,7 +105,7 @@ def lab_url(port: int, token: str, notebook: str = START_NOTEBOOK) -> str:
 
 def prepare_workspace(root: Path, self_study: bool) -> None:
     """Copy the lessons into ``root``; for self-study, also release the assignments there."""
-    if _inside(root, PROJECT_DIR):
+    if is_inside(root, PROJECT_DIR):
         raise click.ClickException(
             f"De werkmap {root} ligt in de map van de cursus zelf. Kies een andere map, "
             "bijvoorbeeld in je thuismap."
@@ -114,14 +120,6 @@ def prepare_workspace(root: Path, self_study: bool) -> None:
     catalog = load_catalog()
     assignments = [a.id for m in (*catalog.modules, *catalog.refreshers) for a in m.assignments]
     release_into(root, assignments, learner_home() / "zelfstudie")
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-    except ValueError:
-        return False
-    return True
 
 
 @click.command()

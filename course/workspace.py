@@ -31,6 +31,15 @@ LESSON_PATTERNS = ("*.ipynb", "*.oefenvragen.toml")
 LESSON_DIRS = ("", "actualiteiten", "module-*")
 
 
+def is_inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is ``folder`` or lies below it (symlinks resolved)."""
+    try:
+        Path(path).resolve().relative_to(Path(folder).resolve())
+    except ValueError:
+        return False
+    return True
+
+
 def default_workspace() -> Path:
     """``$SLEUTELPERSONEN_WERKMAP`` or ``~/sleutelpersonen``."""
     return Path(os.environ.get(WORKSPACE_ENV) or Path.home() / "sleutelpersonen").expanduser()

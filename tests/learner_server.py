@@ -35,6 +35,21 @@ def chromium_args() -> list[str]:
     return CHROMIUM_ARGS + (["--no-sandbox"] if os.geteuid() == 0 else [])
 
 
+@contextlib.contextmanager
+def chromium():
+    """Debian's Chromium driven by Playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        raise RuntimeError("Debian-pakket 'chromium' ontbreekt: sudo apt-get install chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=chromium_args())
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 class LearnerServer:
     """One learner's course server; ``start()`` returns the printed link."""
 

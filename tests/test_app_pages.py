@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from course.catalog import load_catalog
-from learner_server import CHROMIUM, LearnerServer, chromium_args
+from learner_server import LearnerServer, chromium
 
 pytestmark = pytest.mark.browser
 
@@ -88,12 +88,8 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian-pakket 'chromium' ontbreekt: sudo apt-get install chromium")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=chromium_args())
-        yield chromium
-        chromium.close()
+    with chromium() as chromium_browser:
+        yield chromium_browser
 
 
 # --------------------------------------------------------------------------- helpers

@@ -20,12 +20,12 @@ from pathlib import Path
 
 import pytest
 from nbgrader.api import Gradebook
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from course.numbers import format_number
 from grading.cohort import gradebook_url
 from grading.scores import grade_manually
-from learner_server import CHROMIUM, LearnerServer, chromium_args
+from learner_server import LearnerServer, chromium
 from nbgrader_course import solution_answers
 
 pytestmark = pytest.mark.browser
@@ -57,12 +57,8 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian-pakket 'chromium' ontbreekt: sudo apt-get install chromium")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=chromium_args())
-        yield chromium
-        chromium.close()
+    with chromium() as chromium_browser:
+        yield chromium_browser
 
 
 def _page(browser, width: int = 1100) -> Page:
