@@ -197,7 +197,7 @@ def test_formgrader_shows_the_rubric_right_after_the_answer(formgrader):
     answer = page.index(OPEN_ANSWER)
     heading = page.index("Beoordelingsmodel (alleen voor de trainer)")
     rule = page.index("Karim gebruikt haar DigiD niet.")
-    closing = page.index("Klaar?")
+    closing = page.index(">Klaar?<")  # the closing heading, not "Klaar?" in the instructions
     assert answer < heading < rule < closing
 
 
