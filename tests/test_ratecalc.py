@@ -16,7 +16,7 @@ def samira(**changes):
         hours_per_week=32,
         weeks_off=6,
         costs_per_year=3000,
-        tax_percent=35.7,
+        tax_percent=20,
         pension_per_month=200,
         disability_per_month=150,
     )
@@ -28,11 +28,11 @@ def samira(**changes):
 def test_samira_worked_example():
     """By hand:
     needed after tax = 12 × (2.000 + 200 + 150)      = 28.200
-    profit           = 28.200 / (1 − 0,357) = 28.200 / 0,643 = 43.856,92
-    tax              = 43.856,92 − 28.200             = 15.656,92
-    turnover         = 43.856,92 + 3.000              = 46.856,92
+    profit           = 28.200 / (1 − 0,20) = 28.200 / 0,8 = 35.250
+    tax              = 35.250 − 28.200                = 7.050
+    turnover         = 35.250 + 3.000                 = 38.250
     billable hours   = 20 × (52 − 6) = 20 × 46        = 920
-    rate             = 46.856,92 / 920                = 50,93
+    rate             = 38.250 / 920                   = 41,58
     hours per year   = 32 × 46                        = 1.472
     """
     r = samira()
@@ -40,14 +40,14 @@ def test_samira_worked_example():
     assert r.pension_per_year == 2400
     assert r.disability_per_year == 1800
     assert r.needed_after_tax == 28200
-    assert r.profit == pytest.approx(43856.92, abs=0.01)
-    assert r.tax == pytest.approx(15656.92, abs=0.01)
-    assert r.turnover == pytest.approx(46856.92, abs=0.01)
+    assert r.profit == pytest.approx(35250, abs=0.01)
+    assert r.tax == pytest.approx(7050, abs=0.01)
+    assert r.turnover == pytest.approx(38250, abs=0.01)
     assert r.working_weeks == 46
     assert r.billable_hours_per_year == 920
     assert r.hours_per_year == 1472
-    assert r.rate == pytest.approx(50.93, abs=0.005)
-    assert r.rate_with_btw(21) == pytest.approx(61.63, abs=0.005)  # 50,9314 × 1,21
+    assert r.rate == pytest.approx(41.58, abs=0.005)
+    assert r.rate_with_btw(21) == pytest.approx(50.31, abs=0.005)  # 41,5761 × 1,21
 
 
 def test_no_tax_no_costs_is_plain_division():
@@ -80,9 +80,9 @@ def test_breakdown_lists_every_step_in_dutch_amounts():
     values = dict(samira().steps())
     assert len(labels) == 11
     assert values["Nodig na belasting"] == "€ 28.200"
-    assert values["Omzet die je nodig hebt, zonder btw"] == "€ 46.856,92"
-    assert values["Uurtarief: omzet ÷ uren voor klanten"] == "€ 50,93"
-    assert any("0,643" in label for label in labels)
+    assert values["Omzet die je nodig hebt, zonder btw"] == "€ 38.250"
+    assert values["Uurtarief: omzet ÷ uren voor klanten"] == "€ 41,58"
+    assert any("÷ 0,8" in label for label in labels)
 
 
 @pytest.mark.parametrize(
@@ -133,7 +133,11 @@ def test_assumptions_come_from_the_facts_with_sources():
     assert 'href="https://www.stap3.nl/' in page
     assert 'href="https://www.rijksoverheid.nl/' in page
     assert "1.225 uur" in page and "1.472 uur" in page
-    assert ratecalc.default_tax_percent() == 35.7
+    assert ratecalc.default_tax_percent() == 20
+    # The box-1 rate is shown, but the starting assumption is the course's rough estimate
+    # of tax, premiums and the Zvw contribution together as a share of the profit.
+    assert "De cursus begint met 20%" in page and "ruwe schatting" in page
+    assert "heffingskortingen" in page and "Zvw" in page
 
 
 def test_warnings_for_nothing_set_aside_and_short_hours():
@@ -147,10 +151,10 @@ def test_warnings_for_nothing_set_aside_and_short_hours():
 
 def test_form_starts_with_samira_and_reacts_to_changes():
     form = RateForm()
-    assert "€ 50,93 per uur" in form.result.value
+    assert "€ 41,58 per uur" in form.result.value
     assert DISCLAIMER in form.result.value
-    form.net.value = "1.000"  # 12.000 + 2.400 + 1.800 = 16.200 / 0,643 + 3.000 → 28.194,09
-    assert "€ 30,65 per uur" in form.result.value  # 28.194,09 / 920
+    form.net.value = "1.000"  # 12.000 + 2.400 + 1.800 = 16.200 / 0,8 + 3.000 → 23.250
+    assert "€ 25,27 per uur" in form.result.value  # 23.250 / 920
     form.weeks_off.value = 12
     assert "40 weken" in form.result.value
 
@@ -164,7 +168,7 @@ def test_form_explains_bad_input_in_dutch_and_escapes_it():
     form.billable.value = "40"
     assert "niet meer uren declareren" in form.result.value
     form.billable.value = "20"
-    assert "€ 50,93" in form.result.value
+    assert "€ 41,58" in form.result.value
 
 
 def test_every_input_has_a_label():

@@ -20,7 +20,7 @@ class RateCalcText:
     LABEL_DISABILITY = "Opzij voor ziekte, per maand (euro):"
     PLACEHOLDER_AMOUNT = "bijvoorbeeld 2.000"
     PLACEHOLDER_HOURS = "bijvoorbeeld 32"
-    PLACEHOLDER_TAX = "bijvoorbeeld 35,7"
+    PLACEHOLDER_TAX = "bijvoorbeeld 20"
     WEEKS_OPTION = "{weeks} weken"
     RATE = "Je uurtarief: {rate} per uur, zonder btw."
     RATE_BTW = (
@@ -49,8 +49,9 @@ class RateCalcText:
         "Daarom telt het tarief alleen de uren voor klanten."
     )
     CRITERION_OK = (
-        "Je werkt ongeveer {hours} uur per jaar aan je bedrijf. Dat is genoeg voor het "
-        "urencriterium van {limit} uur (zie les 4)."
+        "Je werkt ongeveer {hours} uur per jaar aan je bedrijf. Dat is genoeg voor de "
+        "{limit} uur van het urencriterium. Heb je ook een baan? Dan moet ook meer dan de "
+        "helft van je werktijd naar je bedrijf gaan, behalve als je starter bent (zie les 4)."
     )
     CRITERION_SHORT = (
         "Je werkt ongeveer {hours} uur per jaar aan je bedrijf. Het urencriterium vraagt "
@@ -67,11 +68,15 @@ class RateCalcText:
     ASSUMPTIONS_TITLE = "Aannames en bronnen"
     ASSUME_TAX = (
         "Belasting en premies: je aanname is {percent}% van de winst. Dat is één getal voor "
-        "alles samen. De cursus begint met {first}%: het tarief van de eerste schijf van box 1 "
-        "in 2026. In 2026 is dat {first}% tot ongeveer {limit1}, {second}% tot ongeveer "
-        "{limit2} en {third}% daarboven. Let op: dit komt uit één bron en is een benadering. "
-        "Door aftrekposten, zoals de zelfstandigenaftrek en de MKB-winstvrijstelling, betaal "
-        "je vaak minder. Een boekhouder kan je een beter percentage geven."
+        "alles samen: inkomstenbelasting, premies en de bijdrage voor de zorgverzekering (Zvw). "
+        "De cursus begint met {estimate}%. Dat is een ruwe schatting, geen officieel getal. "
+        "Het tarief van box 1 is in 2026 {first}% tot ongeveer {limit1}, {second}% tot ongeveer "
+        "{limit2} en {third}% daarboven. Dat tarief betaal je niet over je hele winst. Eerst gaan "
+        "de aftrekposten eraf, zoals de zelfstandigenaftrek en de MKB-winstvrijstelling. Daarna "
+        "gaan de heffingskortingen van de belasting af, zoals de arbeidskorting. De Zvw-bijdrage "
+        "komt erbij. Het echte percentage kan lager of hoger zijn: hoe hoger je winst, hoe hoger "
+        "het percentage. Let op: de tarieven komen uit één bron. Een boekhouder kan je een beter "
+        "percentage geven."
     )
     ASSUME_DISABILITY = (
         "Arbeidsongeschiktheid: in 2026 is er geen verplichte verzekering voor zzp'ers. "

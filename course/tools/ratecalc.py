@@ -5,17 +5,18 @@ source. The logic is one pure function::
 
     result = hourly_rate(
         2000, billable_hours_per_week=20, hours_per_week=32, weeks_off=6,
-        costs_per_year=3000, tax_percent=35.7, pension_per_month=200,
+        costs_per_year=3000, tax_percent=20, pension_per_month=200,
         disability_per_month=150,
     )
-    result.rate            # 50.93… euro per billable hour, without btw
+    result.rate            # 41.58… euro per billable hour, without btw
     result.steps()         # the breakdown as (Dutch label, amount) pairs
 
 The steps, per year:
 
 1. needed after tax = 12 × (net + pension + disability savings per month);
 2. profit before tax = needed after tax / (1 − tax percentage); the tax percentage is ONE
-   assumption for income tax and premiums together, which the learner can change;
+   assumption for income tax, premiums and the Zvw contribution together, as a share of the
+   profit, which the learner can change;
 3. turnover (without btw) = profit + business costs;
 4. billable hours = billable hours per week × (52 − weeks off);
 5. hourly rate = turnover / billable hours.
@@ -52,6 +53,14 @@ EXAMPLE = {  # Samira's example from lesson m3-l3; the form starts with it.
 }
 WEEKS_OFF_OPTIONS = tuple(range(0, 13))
 
+# The course's rough estimate of what a zzp'er pays in income tax, premiums and the Zvw
+# contribution together, as a share of the profit. It is a teaching assumption, not a fact:
+# the box-1 rate (35,7% in 2026) applies only after the aftrekposten, heffingskortingen
+# (algemene heffingskorting, arbeidskorting) come off the tax, and the Zvw contribution is
+# added, so the real share of the profit is far below the box-1 rate and rises with the
+# profit. Lesson m3-l3 explains it and the learner can change it in the form.
+COURSE_TAX_ESTIMATE_PERCENT = 20
+
 FACT_KEYS = (
     "belasting.box1_schijf1_procent",
     "belasting.box1_schijf1_grens",
@@ -79,8 +88,8 @@ def _value(key: str) -> float:
 
 
 def default_tax_percent() -> float:
-    """The starting assumption: the 2026 first box-1 rate (a LOW-confidence approximation)."""
-    return _value("belasting.box1_schijf1_procent")
+    """The starting assumption: the course's rough estimate of tax and premiums on profit."""
+    return float(COURSE_TAX_ESTIMATE_PERCENT)
 
 
 @dataclass(frozen=True)
@@ -268,6 +277,7 @@ def render_assumptions(result: RateResult | None) -> str:
         (
             T.ASSUME_TAX.format(
                 percent=percent(tax_percent),
+                estimate=percent(default_tax_percent()),
                 first=percent(_value("belasting.box1_schijf1_procent")),
                 second=percent(_value("belasting.box1_schijf2_procent")),
                 third=percent(_value("belasting.box1_schijf3_procent")),
