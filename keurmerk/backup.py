@@ -15,6 +15,7 @@ import os
 import shutil
 import tarfile
 import tempfile
+import tomllib
 from datetime import datetime
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from sqlalchemy import select, text
 
 from keurmerk.models import AuditRecord, Certificate, RegisterEntry, StatusList
 from keurmerk.registry import Registry, default_url
-from keurmerk.service import CONFIG_NAME, Config
+from keurmerk.service import CONFIG_NAME, Config, write_config
 
 TABLES = (Certificate, StatusList, AuditRecord, RegisterEntry)
 FORMAT = 1
@@ -54,7 +55,7 @@ def _value(value):
 
 def dump_registry(registry: Registry) -> dict:
     """All rows of all tables, as JSON-ready data."""
-    with registry.sessions() as session:
+    with registry.reads() as session:
         return {
             "format": FORMAT,
             "tables": {
@@ -90,22 +91,21 @@ def restore_backup(source: Path, home: Path, database_url: str | None = None) ->
             archive.extractall(tmp, filter="data")
             staged = Path(tmp)
             dump = json.loads((staged / "registry.json").read_text(encoding="utf-8"))
-            config_text = (staged / CONFIG_NAME).read_text(encoding="utf-8")
+            settings = tomllib.loads((staged / CONFIG_NAME).read_text(encoding="utf-8"))
             keys_index = (staged / "keys" / "keys.json").read_bytes()
             private = {p.name: p.read_bytes() for p in (staged / "keys" / "private").glob("*.pem")}
-    except (tarfile.TarError, OSError, KeyError, json.JSONDecodeError) as error:
+    except (tarfile.TarError, OSError, KeyError, ValueError) as error:
         raise RestoreError(f"de backup is beschadigd: {error}") from error
     if dump.get("format") != FORMAT:
         raise RestoreError("onbekend backupformaat")
     home.mkdir(parents=True, exist_ok=True, mode=0o700)
     registry = Registry(database_url or default_url(home))
-    with registry.sessions() as session:
+    with registry.reads() as session:
         if any(session.scalar(select(model).limit(1)) is not None for model in TABLES):
             raise RestoreError("de database is niet leeg")
-    lines = [line for line in config_text.splitlines() if not line.startswith("database_url")]
-    lines.append(f'database_url = "{database_url or ""}"')
+    settings["database_url"] = database_url or ""
     try:
-        (home / CONFIG_NAME).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        write_config(home, settings)
         (home / "keys" / "private").mkdir(parents=True, exist_ok=True, mode=0o700)
         (home / "keys" / "keys.json").write_bytes(keys_index)
         for name, content in private.items():

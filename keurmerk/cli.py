@@ -9,10 +9,11 @@ from pathlib import Path
 import click
 
 from keurmerk import messages as msg
-from keurmerk.cli_common import ACTOR, HOME, beheer_for, read_table
+from keurmerk.cli_common import ACTOR, HOME, already_issued, beheer_for, read_table
 from keurmerk.cli_lifecycle import COMMANDS
 from keurmerk.numbers import normalise
 from keurmerk.pdf import extract_credential, render
+from keurmerk.registry import AlreadyIssued
 from keurmerk.rules import DEFAULT_RULES, decide, load_rules
 from keurmerk.service import Config
 from keurmerk.verify import TrustedIssuer, verify_credential
@@ -85,7 +86,11 @@ def uitgeven(
             click.echo(msg.CLI_NO_PERSON.format(learner=decision.learner))
             continue
         person = people.loc[decision.learner]
-        certificate = beheer.issue(decision.learner, str(person["name"]), str(person["email"]))
+        try:
+            certificate = beheer.issue(decision.learner, str(person["name"]), str(person["email"]))
+        except AlreadyIssued as refused:
+            click.echo(already_issued(refused.certificate))
+            continue
         path = pdf_map / f"keurmerk-{certificate.number}.pdf"
         path.write_bytes(
             render(certificate.credential_json(), beheer.verify_url(certificate.number))

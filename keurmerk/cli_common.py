@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -10,6 +11,7 @@ import pandas as pd
 
 from keurmerk import messages as msg
 from keurmerk.keys import default_home
+from keurmerk.models import ACTIVE, Certificate
 from keurmerk.service import Config, Keurmerkbeheer
 
 HOME = click.option(
@@ -27,6 +29,18 @@ def beheer_for(home: Path) -> Keurmerkbeheer:
         return Keurmerkbeheer(Config.load(home))
     except FileNotFoundError as error:
         raise click.ClickException(str(error)) from error
+
+
+def already_issued(existing: Certificate, now: datetime | None = None) -> str:
+    """Why ``uitgeven`` gives this learner no new keurmerk (Dutch, one line)."""
+    until = existing.valid_until
+    until = until if until.tzinfo else until.replace(tzinfo=UTC)
+    state = existing.state
+    if state == ACTIVE and until < (now or datetime.now(UTC)):
+        state = "verlopen"
+    return msg.CLI_ALREADY_ISSUED[state].format(
+        learner=existing.learner_id, number=existing.number, date=until.date().isoformat()
+    )
 
 
 def read_table(path: Path) -> pd.DataFrame:

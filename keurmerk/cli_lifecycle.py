@@ -111,13 +111,36 @@ def register_opt_out(home, actor, deelnemer) -> None:
 
 @click.command()
 @HOME
-def audit(home) -> None:
-    """Controleer de keten van het auditlog."""
-    check = beheer_for(home).registry.verify_audit()
-    if check.ok:
-        click.echo(msg.CLI_AUDIT_OK.format(count=check.records, hash=check.last_hash))
-        return
-    raise click.ClickException(msg.CLI_AUDIT_BROKEN.format(record=check.first_broken))
+@ACTOR
+@click.option(
+    "--herstel",
+    "repair",
+    is_flag=True,
+    help="Bouw de statuslijsten opnieuw op uit het register en onderteken ze.",
+)
+def audit(home, actor, repair) -> None:
+    """Controleer het auditlog en of de statuslijsten kloppen met het register."""
+    beheer = beheer_for(home)
+    problems = beheer.status_list_problems()
+    if problems and repair:
+        beheer.repair_status_lists(actor)
+        problems = beheer.status_list_problems()
+        if not problems:
+            click.echo(msg.AUDIT_LISTS_REPAIRED)
+    if problems:
+        click.echo(msg.AUDIT_LISTS_BROKEN)
+        for problem in problems:
+            click.echo(f"- {problem}")
+        if not repair:
+            click.echo(msg.AUDIT_LISTS_HOW_TO_REPAIR)
+    else:
+        click.echo(msg.AUDIT_LISTS_OK)
+    check = beheer.registry.verify_audit()
+    if not check.ok:
+        raise click.ClickException(msg.CLI_AUDIT_BROKEN.format(record=check.first_broken))
+    click.echo(msg.CLI_AUDIT_OK.format(count=check.records, hash=check.last_hash))
+    if problems:
+        raise SystemExit(1)
 
 
 @click.command()

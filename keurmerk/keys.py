@@ -54,12 +54,23 @@ class KeyStore:
         self.home = home
         self.issuer_id = issuer_id
         self.index = home / "keys.json"
+        self._cache: tuple[tuple[int, int, int], list[KeyInfo]] | None = None
 
     def keys(self) -> list[KeyInfo]:
-        """Every key, oldest first."""
-        if not self.index.exists():
+        """Every key, oldest first.
+
+        Re-read only when ``keys.json`` changes (it is replaced atomically, so a new inode),
+        which lets a running service pick up a rotated key on its next request.
+        """
+        try:
+            stat = self.index.stat()
+        except FileNotFoundError:
             return []
-        return [KeyInfo(**item) for item in json.loads(self.index.read_text(encoding="utf-8"))]
+        stamp = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        if self._cache is None or self._cache[0] != stamp:
+            items = json.loads(self.index.read_text(encoding="utf-8"))
+            self._cache = (stamp, [KeyInfo(**item) for item in items])
+        return list(self._cache[1])
 
     def _save(self, keys: list[KeyInfo]) -> None:
         tmp = self.index.with_suffix(".tmp")

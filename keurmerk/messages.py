@@ -171,3 +171,41 @@ CLI_BACKUP_DONE = (
     "Backup gemaakt: {path}. Hij bevat de privésleutels: bewaar hem versleuteld en offline."
 )
 CLI_RESTORED = "Backup teruggezet in {path}."
+
+# One keurmerk per learner (cli.py uitgeven)
+CLI_ALREADY_ISSUED = {
+    "actief": (
+        "{learner}: heeft al keurmerk {number} (geldig tot {date}). Er is geen tweede "
+        "uitgegeven. Verlengen gaat met: keurmerk vernieuw {number}"
+    ),
+    "verlopen": (
+        "{learner}: keurmerk {number} is verlopen op {date}. Er is geen nieuw uitgegeven. "
+        "Vernieuwen gaat met: keurmerk vernieuw {number}"
+    ),
+    "geschorst": (
+        "{learner}: keurmerk {number} is geschorst. Er is geen tweede uitgegeven. "
+        "Is de schorsing voorbij? Gebruik dan: keurmerk herstel {number}"
+    ),
+    "ingetrokken": (
+        "{learner}: keurmerk {number} is ingetrokken. Er wordt geen nieuw keurmerk uitgegeven."
+    ),
+}
+
+# Status lists in the audit (cli_lifecycle.py audit)
+STATUS_PURPOSE_NL = {"revocation": "intrekking", "suspension": "schorsing"}
+AUDIT_LIST_MISSING = "De statuslijst voor {purpose} is nog niet ondertekend."
+AUDIT_LIST_STORED_BITS = "De opgeslagen statuslijst voor {purpose} klopt niet met het register."
+AUDIT_LIST_BITS = (
+    "De ondertekende statuslijst voor {purpose} klopt niet met het register. "
+    "Verschil bij: {numbers}."
+)
+AUDIT_LIST_SIGNATURE = "De handtekening van de statuslijst voor {purpose} klopt niet."
+AUDIT_LISTS_OK = "De statuslijsten (intrekking en schorsing) kloppen met het register."
+AUDIT_LISTS_BROKEN = "De statuslijsten kloppen niet met het register:"
+AUDIT_LISTS_HOW_TO_REPAIR = (
+    "Herstel ze met: keurmerk audit --herstel (de lijsten worden opnieuw opgebouwd uit het "
+    "register en ondertekend)."
+)
+AUDIT_LISTS_REPAIRED = (
+    "De statuslijsten zijn opnieuw opgebouwd uit het register en ondertekend. Ze kloppen nu."
+)

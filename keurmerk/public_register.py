@@ -58,7 +58,7 @@ def opt_in(registry: Registry, learner_id: str, gemeente: str, actor: str) -> No
     gemeente = gemeente.strip()
     if not gemeente or len(gemeente) > 100:
         raise ValueError("gemeente is required (at most 100 characters)")
-    with registry.sessions.begin() as session:
+    with registry.transaction() as session:
         if _current(session, learner_id) is None:
             raise LookupError(learner_id)
         entry = session.scalar(select(RegisterEntry).where(RegisterEntry.learner_id == learner_id))
@@ -77,7 +77,7 @@ def opt_in(registry: Registry, learner_id: str, gemeente: str, actor: str) -> No
 
 def opt_out(registry: Registry, learner_id: str, actor: str) -> bool:
     """Remove a listing at once; True when there was one."""
-    with registry.sessions.begin() as session:
+    with registry.transaction() as session:
         entry = session.scalar(select(RegisterEntry).where(RegisterEntry.learner_id == learner_id))
         if entry is None:
             return False
@@ -92,7 +92,7 @@ def search(registry: Registry, name: str, gemeente: str, now: datetime) -> list[
     if len(name_key) < MIN_NAME or not gemeente_key or len(name_key) > 100:
         raise SearchRefused(name)
     found = []
-    with registry.sessions() as session:
+    with registry.reads() as session:
         for entry in session.scalars(select(RegisterEntry)):
             if _fold(entry.gemeente) != gemeente_key:
                 continue

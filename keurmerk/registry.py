@@ -4,16 +4,23 @@ Issuing, renewing, suspending and revoking each happen in one transaction, toget
 their audit record: a crash halfway leaves no half-issued certificate and no status bit
 without its certificate. Status-list indexes are drawn at random, so a list reveals nothing
 about the order of issuing.
+
+Writers serialize: every writing transaction first locks the status-list rows (``SELECT …
+FOR UPDATE`` on PostgreSQL; on SQLite a writing transaction starts with ``BEGIN IMMEDIATE``,
+which takes the database's write lock). A status change then rebuilds both bitstrings from
+the certificates table inside that transaction, so parallel changes cannot overwrite each
+other's bits and the signed lists always match the registry.
 """
 
 from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
-from sqlalchemy import create_engine, select
+from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -21,7 +28,15 @@ from keurmerk import audit, statuslist
 from keurmerk.models import ACTIVE, REVOKED, SUSPENDED, Base, Certificate, StatusList
 from keurmerk.numbers import new_number
 
-__all__ = ["ACTIVE", "REVOKED", "SUSPENDED", "Certificate", "Registry", "StatusList"]
+__all__ = [
+    "ACTIVE",
+    "REVOKED",
+    "SUSPENDED",
+    "AlreadyIssued",
+    "Certificate",
+    "Registry",
+    "StatusList",
+]
 
 
 def default_url(home) -> str:
@@ -29,16 +44,73 @@ def default_url(home) -> str:
     return f"sqlite:///{home / 'keurmerk.sqlite'}"
 
 
+# Long enough for twenty queued writers, each signing two status lists.
+SQLITE_BUSY_TIMEOUT = 120
+
+
+def _engine(url: str) -> Engine:
+    """An engine whose SQLite transactions are real ones: by default Python's sqlite3 starts
+    a transaction only at the first write, so a read-modify-write could lose an update."""
+    sqlite = url.startswith("sqlite")
+    options = {"connect_args": {"timeout": SQLITE_BUSY_TIMEOUT}} if sqlite else {}
+    engine = create_engine(url, future=True, **options)
+    if sqlite:
+
+        @event.listens_for(engine, "connect")
+        def _driver_leaves_transactions_to_us(dbapi_connection, _record) -> None:
+            dbapi_connection.isolation_level = None
+
+        @event.listens_for(engine, "begin")
+        def _begin(connection) -> None:
+            immediate = connection.get_execution_options().get("write_lock", False)
+            connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def expected_bits(states: list[tuple[int, str]]) -> dict[str, bytes]:
+    """The bitstrings that follow from ``(status_index, state)`` of every certificate."""
+    lists = {purpose: statuslist.empty() for purpose in statuslist.PURPOSES}
+    for index, state in states:
+        if state == REVOKED:
+            statuslist.set_bit(lists["revocation"], index, True)
+        elif state == SUSPENDED:
+            statuslist.set_bit(lists["suspension"], index, True)
+    return {purpose: bytes(bits) for purpose, bits in lists.items()}
+
+
+class AlreadyIssued(ValueError):
+    """The learner already has a keurmerk; a new one is only given by renewal."""
+
+    def __init__(self, certificate: Certificate):
+        super().__init__(f"{certificate.learner_id} already has {certificate.number}")
+        self.certificate = certificate
+
+
 class Registry:
-    """Certificates and status lists in one database."""
+    """Certificates and status lists in one database.
+
+    ``sessions`` is for writing (SQLite: ``BEGIN IMMEDIATE``), ``reads`` for reading only;
+    ``transaction()`` is a writing transaction that also holds the status-list lock.
+    """
 
     def __init__(self, url: str):
-        self.engine: Engine = create_engine(url, future=True)
+        self.engine: Engine = _engine(url)
         Base.metadata.create_all(self.engine)
-        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        writer = self.engine.execution_options(write_lock=True)
+        self.sessions = sessionmaker(writer, expire_on_commit=False)
+        self.reads = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A writing transaction that waits for, and then holds, the registry's write lock."""
+        with self.sessions.begin() as session:
+            self._lists(session)
+            yield session
 
     def _lists(self, session: Session) -> dict[str, StatusList]:
-        found = {row.purpose: row for row in session.scalars(select(StatusList))}
+        rows = select(StatusList).order_by(StatusList.purpose).with_for_update()
+        found = {row.purpose: row for row in session.scalars(rows)}
         for purpose in statuslist.PURPOSES:
             if purpose not in found:
                 row = StatusList(purpose=purpose, bits=bytes(statuslist.empty()), updated_at=_now())
@@ -76,9 +148,21 @@ class Registry:
     ) -> Certificate:
         """Issue atomically: number and index are reserved, the credential built and signed
         by ``make_credential(number, index)`` and stored, and the audit record written, all in
-        one transaction. With ``supersedes`` (a renewal) the old certificate is marked too."""
-        with self.sessions.begin() as session:
-            self._lists(session)
+        one transaction. With ``supersedes`` (a renewal) the old certificate is marked too.
+
+        A learner gets one keurmerk: while they hold one (in any state, expired too) a new one
+        comes only by renewal, and ``AlreadyIssued`` is raised otherwise."""
+        with self.transaction() as session:
+            if not supersedes:
+                existing = session.scalar(
+                    select(Certificate)
+                    .where(Certificate.learner_id == learner_id, Certificate.superseded_by == "")
+                    .order_by(Certificate.id.desc())
+                    .limit(1)
+                )
+                if existing is not None:
+                    session.expunge(existing)  # keep its loaded fields after the rollback
+                    raise AlreadyIssued(existing)
             number = self._free_number(session)
             index = self._free_index(session)
             credential = make_credential(number, index)
@@ -115,11 +199,11 @@ class Registry:
 
     def find(self, number: str) -> Certificate | None:
         """The certificate with this (normalised) number."""
-        with self.sessions() as session:
+        with self.reads() as session:
             return session.scalar(select(Certificate).where(Certificate.number == number))
 
     def certificates(self) -> list[Certificate]:
-        with self.sessions() as session:
+        with self.reads() as session:
             return list(session.scalars(select(Certificate).order_by(Certificate.id)))
 
     def set_state(
@@ -132,51 +216,85 @@ class Registry:
     ) -> Certificate:
         """Suspend, reinstate or revoke: the row, the bits and the re-signed lists change together.
 
-        ``sign_list(purpose, bits)`` returns the signed status list credential.
+        ``sign_list(purpose, bits)`` returns the signed status list credential. The bits are
+        rebuilt from the certificates table under the write lock, so they match the registry.
         """
         if state not in (ACTIVE, SUSPENDED, REVOKED):
             raise ValueError(f"unknown state {state!r}")
-        with self.sessions.begin() as session:
+        with self.transaction() as session:
             certificate = session.scalar(select(Certificate).where(Certificate.number == number))
             if certificate is None:
                 raise LookupError(number)
             if certificate.state == REVOKED:
                 raise ValueError("a revoked certificate cannot change state")
-            lists = self._lists(session)
-            for purpose, flagged in (
-                ("revocation", state == REVOKED),
-                ("suspension", state == SUSPENDED),
-            ):
-                bits = bytearray(lists[purpose].bits)
-                statuslist.set_bit(bits, certificate.status_index, flagged)
-                lists[purpose].bits = bytes(bits)
-                lists[purpose].signed = json.dumps(sign_list(purpose, bytes(bits)))
-                lists[purpose].updated_at = _now()
             certificate.state = state
             certificate.state_reason = reason
+            session.flush()
+            self._write_lists(session, sign_list)
             action = {ACTIVE: "herstel", SUSPENDED: "schorsing", REVOKED: "intrekking"}[state]
             audit.record(session, actor, action, number, reason)
         return certificate
 
+    def _write_lists(self, session: Session, sign_list: Callable[[str, bytes], dict]) -> None:
+        """Rebuild both bitstrings from the certificates and store them freshly signed."""
+        lists = self._lists(session)
+        bits = expected_bits(self._states(session))
+        for purpose in statuslist.PURPOSES:
+            lists[purpose].bits = bits[purpose]
+            lists[purpose].signed = json.dumps(sign_list(purpose, bits[purpose]))
+            lists[purpose].updated_at = _now()
+
+    @staticmethod
+    def _states(session: Session) -> list[tuple[int, str]]:
+        query = select(Certificate.status_index, Certificate.state).where(
+            Certificate.state != ACTIVE
+        )
+        return [(index, state) for index, state in session.execute(query)]
+
+    def status_list_report(self) -> dict[str, tuple[bytes, bytes, dict | None]]:
+        """Per purpose: the bits the registry implies, the stored bits, the stored signed list.
+
+        Read in one transaction, so the three belong together.
+        """
+        with self.reads() as session:
+            bits = expected_bits(self._states(session))
+            rows = {row.purpose: row for row in session.scalars(select(StatusList))}
+            return {
+                purpose: (
+                    bits[purpose],
+                    rows[purpose].bits if purpose in rows else b"",
+                    json.loads(rows[purpose].signed)
+                    if purpose in rows and rows[purpose].signed
+                    else None,
+                )
+                for purpose in statuslist.PURPOSES
+            }
+
+    def repair_status_lists(self, sign_list: Callable[[str, bytes], dict], actor: str) -> None:
+        """Rebuild and re-sign both status lists from the registry (``audit --herstel``)."""
+        with self.transaction() as session:
+            self._write_lists(session, sign_list)
+            audit.record(session, actor, "statuslijst-hersteld")
+
     def log(self, actor: str, action: str, subject: str = "", reason: str = "", **details) -> None:
         """Record an event that happens outside the database (such as a key change)."""
-        with self.sessions.begin() as session:
+        with self.transaction() as session:
             audit.record(session, actor, action, subject, reason, details)
 
     def verify_audit(self) -> audit.ChainCheck:
         """Check the whole audit trail."""
-        with self.sessions() as session:
+        with self.reads() as session:
             return audit.verify_chain(session)
 
     def stored_status_list(self, purpose: str) -> dict | None:
         """The last signed status list credential, as stored (``None`` before the first)."""
-        with self.sessions() as session:
+        with self.reads() as session:
             row = session.scalar(select(StatusList).where(StatusList.purpose == purpose))
             return json.loads(row.signed) if row is not None and row.signed else None
 
     def status_list(self, purpose: str, sign_list: Callable[[str, bytes], dict]) -> dict:
         """The signed status list credential (signed and stored on first use)."""
-        with self.sessions.begin() as session:
+        with self.transaction() as session:
             row = self._lists(session)[purpose]
             if not row.signed:
                 row.signed = json.dumps(sign_list(purpose, row.bits))

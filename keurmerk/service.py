@@ -10,11 +10,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import tomli_w
+
+from keurmerk import messages as msg
 from keurmerk import statuslist
 from keurmerk.credential import IssuerProfile, build_credential, email_hash, new_salt
-from keurmerk.dataintegrity import sign
+from keurmerk.dataintegrity import sign, verify_signature
 from keurmerk.documents import VC_V2
 from keurmerk.keys import KeyStore, default_home
+from keurmerk.multikey import decode_public_key
 from keurmerk.registry import ACTIVE, REVOKED, SUSPENDED, Certificate, Registry, default_url
 
 CONFIG_NAME = "keurmerk.toml"
@@ -55,16 +59,21 @@ class Config:
     @staticmethod
     def write(home: Path, base_url: str, issuer_name: str, database_url: str = "") -> Path:
         """Create ``keurmerk.toml`` (the private key never goes in here)."""
-        home.mkdir(parents=True, exist_ok=True, mode=0o700)
-        path = home / CONFIG_NAME
-        lines = [
-            f'base_url = "{base_url}"',
-            f'issuer_name = "{issuer_name}"',
-            f'database_url = "{database_url}"',
-            "validity_years = 3",
-        ]
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        return path
+        data = {
+            "base_url": base_url,
+            "issuer_name": issuer_name,
+            "database_url": database_url,
+            "validity_years": 3,
+        }
+        return write_config(home, data)
+
+
+def write_config(home: Path, data: dict) -> Path:
+    """Write ``keurmerk.toml`` with a TOML library, so quotes and backslashes stay intact."""
+    home.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path = home / CONFIG_NAME
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    return path
 
 
 def _add_years(moment: datetime, years: int) -> datetime:
@@ -199,5 +208,51 @@ class Keurmerkbeheer:
     def revoke(self, number: str, reason: str, actor: str = "systeem") -> Certificate:
         return self.registry.set_state(number, REVOKED, reason, self.sign_list, actor)
 
+    def status_list_problems(self) -> list[str]:
+        """Dutch descriptions of every way a signed status list differs from the registry."""
+        report = self.registry.status_list_report()
+        numbers = {c.status_index: c.number for c in self.registry.certificates()}
+        keys = {k.method: k.public_key for k in self.keys.keys()}  # noqa: SIM118
+        problems = []
+        for purpose, (expected, stored, signed) in report.items():
+            name = msg.STATUS_PURPOSE_NL[purpose]
+            if stored != expected:
+                problems.append(msg.AUDIT_LIST_STORED_BITS.format(purpose=name))
+            if signed is None:
+                problems.append(msg.AUDIT_LIST_MISSING.format(purpose=name))
+                continue
+            subject = signed.get("credentialSubject") or {}
+            try:
+                published = statuslist.decode(subject.get("encodedList"))
+            except statuslist.StatusListError:
+                published = b""
+            if published != expected or subject.get("statusPurpose") != purpose:
+                differ = _differing_indexes(expected, published)
+                listed = ", ".join(sorted(numbers.get(i, f"index {i}") for i in differ)[:10])
+                problems.append(msg.AUDIT_LIST_BITS.format(purpose=name, numbers=listed or "-"))
+            proof = signed.get("proof")
+            proof = proof[0] if isinstance(proof, list) and proof else proof
+            method = proof.get("verificationMethod") if isinstance(proof, dict) else None
+            key = keys.get(method) if isinstance(method, str) else None
+            if key is None or not verify_signature(signed, decode_public_key(key)):
+                problems.append(msg.AUDIT_LIST_SIGNATURE.format(purpose=name))
+        return problems
+
+    def repair_status_lists(self, actor: str = "systeem") -> None:
+        """Rebuild both status lists from the registry and sign them again."""
+        self.registry.repair_status_lists(self.sign_list, actor)
+
     def verify_url(self, number: str) -> str:
         return f"{self.config.issuer.base_url}/controleer/{number}"
+
+
+def _differing_indexes(expected: bytes, published: bytes) -> list[int]:
+    """Indexes whose bit differs (every set bit of ``expected`` when ``published`` is unusable)."""
+    if len(published) != len(expected):
+        published = bytes(len(expected))
+    return [
+        index
+        for index in range(len(expected) * 8)
+        if expected[index // 8] != published[index // 8]
+        and statuslist.get_bit(expected, index) != statuslist.get_bit(published, index)
+    ]

@@ -7,17 +7,25 @@ status lists are passed in, never read from globals, so tests can freeze time.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from keurmerk import messages as msg
 from keurmerk import statuslist
-from keurmerk.dataintegrity import undefined_terms, verify_signature
+from keurmerk.bounds import NotJsonError, TooComplexDocumentError, load_document
+from keurmerk.credential import holder_name
+from keurmerk.dataintegrity import (
+    CRYPTOSUITE,
+    PROOF_TYPE,
+    TooComplexError,
+    UnreadableError,
+    undefined_terms,
+    verify_signature,
+)
 from keurmerk.multikey import KeyFormatError, decode_public_key
 
-VALID, EXPIRED, SUSPENDED, REVOKED, NOT_YET_VALID, UNTRUSTED, INVALID = (
+VALID, EXPIRED, SUSPENDED, REVOKED, NOT_YET_VALID, UNTRUSTED, INVALID, UNREADABLE = (
     "geldig",
     "verlopen",
     "geschorst",
@@ -25,6 +33,7 @@ VALID, EXPIRED, SUSPENDED, REVOKED, NOT_YET_VALID, UNTRUSTED, INVALID = (
     "nog niet geldig",
     "niet erkend",
     "ongeldig",
+    "onleesbaar",
 )
 
 StatusLookup = Callable[[str], dict | None]
@@ -46,6 +55,7 @@ class Verification:
     status: str
     checks: list[Check] = field(default_factory=list)
     credential: dict | None = None
+    holder: str | None = None  # the name in the signed credential, once proof and issuer hold
 
     @property
     def verified(self) -> bool:
@@ -53,11 +63,23 @@ class Verification:
 
     def as_dict(self) -> dict:
         """A JSON-ready summary (for the API)."""
-        return {
-            "verified": self.verified,
-            "status": self.status,
-            "checks": [check.__dict__ for check in self.checks],
-        }
+        summary = {"verified": self.verified, "status": self.status, "name": self.holder}
+        if self.holder:
+            summary["compare"] = msg.COMPARE_NAME
+        return summary | {"checks": [check.__dict__ for check in self.checks]}
+
+
+class Unreadable(ValueError):
+    """A file we cannot read as a keurmerk (not a forgery: we just cannot tell)."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def unreadable(message: str) -> Verification:
+    """The outcome for a file we cannot read, with one Dutch explanation."""
+    return Verification(UNREADABLE, [Check("bestand", False, message)])
 
 
 @dataclass(frozen=True)
@@ -84,16 +106,13 @@ class TrustedIssuer:
 
 
 def parse(data: bytes | str | dict) -> dict:
-    """The credential as a dict; ``ValueError`` with a Dutch message when it is not one."""
-    if isinstance(data, dict):
-        return data
+    """The credential as a dict; ``Unreadable`` with a Dutch message when it is not one."""
     try:
-        value = json.loads(data)
-    except (json.JSONDecodeError, UnicodeDecodeError, TypeError) as error:
-        raise ValueError(msg.NOT_JSON) from error
-    if not isinstance(value, dict):
-        raise ValueError(msg.NOT_JSON)
-    return value
+        return load_document(data)
+    except NotJsonError as error:
+        raise Unreadable(msg.NOT_JSON) from error
+    except TooComplexDocumentError as error:
+        raise Unreadable(msg.TOO_COMPLEX) from error
 
 
 def _issuer_id(credential: dict) -> str | None:
@@ -111,10 +130,21 @@ def _parse_time(value) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+def _holder(credential: dict) -> str | None:
+    """The holder's display name as signed (an unhashed ``name`` identifier), if any."""
+    try:
+        name = holder_name(credential)
+    except (AttributeError, TypeError):
+        return None
+    return name if isinstance(name, str) and name.strip() else None
+
+
 def _check_proof(credential: dict, trusted: Mapping[str, TrustedIssuer]) -> list[Check]:
     proof = credential.get("proof")
     if not isinstance(proof, dict):
         return [Check("handtekening", False, msg.NO_PROOF)]
+    if proof.get("type") != PROOF_TYPE or proof.get("cryptosuite") != CRYPTOSUITE:
+        raise Unreadable(msg.UNKNOWN_FORMAT)
     method = proof.get("verificationMethod")
     issuer = trusted.get(_issuer_id(credential) or "")
     known_key = issuer.keys.get(method) if issuer else None
@@ -128,7 +158,8 @@ def _check_proof(credential: dict, trusted: Mapping[str, TrustedIssuer]) -> list
     signed = public_key is not None and verify_signature(credential, public_key)
     checks = [Check("handtekening", signed, msg.PROOF_OK if signed else msg.PROOF_BAD)]
     unsecured = {key: value for key, value in credential.items() if key != "proof"}
-    if signed and undefined_terms(unsecured):
+    signed_proof = {"@context": credential.get("@context"), **proof}
+    if signed and (undefined_terms(unsecured) or undefined_terms(signed_proof)):
         # JSON-LD drops undefined fields, so the signature does not cover them: a forgery hole.
         checks = [Check("handtekening", False, msg.UNSIGNED_FIELDS)]
     if issuer is None or known_key is None or not method.startswith(issuer.id):
@@ -197,21 +228,31 @@ def verify_credential(
     now: datetime,
     status_lookup: StatusLookup | None = None,
 ) -> Verification:
-    """Check a credential completely. Never raises on bad input."""
+    """Check a credential completely. Never raises on bad input.
+
+    A file we cannot read (not JSON, too complex, unknown context or proof format) gets
+    status ``onleesbaar`` with its own message: that is no proof of forgery.
+    """
     try:
         credential = parse(data)
-    except ValueError as problem:
-        return Verification(INVALID, [Check("bestand", False, str(problem))])
-    try:
         checks = _check_proof(credential, trusted)
         if not checks[0].ok:
             return Verification(INVALID, checks, credential)
         if not checks[1].ok:
             return Verification(UNTRUSTED, checks, credential)
+        holder = _holder(credential)
         date_checks, date_status = _check_dates(credential, now)
         status_checks, status = _check_status(credential, trusted, status_lookup)
         checks += date_checks + status_checks
         final = status or date_status or VALID
-        return Verification(final, checks, credential)
+        return Verification(final, checks, credential, holder)
+    except Unreadable as problem:
+        return unreadable(problem.message)
+    except TooComplexError:
+        return unreadable(msg.TOO_COMPLEX)
+    except UnreadableError as problem:
+        return unreadable(
+            msg.UNKNOWN_CONTEXT if problem.reason == "unknown-context" else msg.UNREADABLE
+        )
     except Exception:  # noqa: BLE001 - a verifier must answer, whatever it is given
-        return Verification(INVALID, [Check("bestand", False, msg.UNREADABLE)], None)
+        return unreadable(msg.UNREADABLE)

@@ -113,7 +113,10 @@ def test_json_api(beheer):
         "valid_until",
         "issuer",
         "replaced_by",
+        "compare",
     }
+    assert good.json()["name"] == "Samira Benali"
+    assert good.json()["compare"].startswith("Vergelijk deze naam met de persoon")
     unknown = client.get("/api/v1/keurmerken/KM-0000-0000")
     assert unknown.status_code == 404 and unknown.json() == {"status": "onbekend nummer"}
 
@@ -137,7 +140,8 @@ def test_upload_pdf_and_json_are_fully_verified(beheer):
     response = client.post(
         "/controleer-bestand", files={"bestand": ("x.pdf", b"%PDF-1.4 kapot", "application/pdf")}
     )
-    assert response.status_code == 200 and "<strong>ongeldig</strong>" in response.text
+    assert response.status_code == 422 and "<strong>onleesbaar</strong>" in response.text
+    assert "geen ondertekend certificaat" in response.text and "vervalst" not in response.text
 
 
 def test_api_verify_returns_one_entry_per_check(beheer):

@@ -7,29 +7,37 @@ security headers, and assets are self-hosted (no third-party requests).
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
 from fastapi import FastAPI, File, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from keurmerk import messages as msg
+from keurmerk.check import StatusLists
+from keurmerk.check import check_file as check_any_file
 from keurmerk.documents import KEURMERK_V1, context_document
-from keurmerk.pdf import extract_credential
 from keurmerk.public_register import SearchRefused, search
 from keurmerk.registry import Registry
-from keurmerk.verify import TrustedIssuer, verify_credential
+from keurmerk.statuslist import PURPOSES
+from keurmerk.verify import UNREADABLE, TrustedIssuer, Verification, unreadable
+from keurmerk.web.guard import BodyLimit, SecurityHeaders
 from keurmerk.web.lookup import UNKNOWN, dutch_date, look_up
+from keurmerk.web.pool import CheckPool, CheckTimeout, PoolBusy
 from keurmerk.web.ratelimit import RateLimiter
 
 HERE = Path(__file__).resolve().parent
 MAX_UPLOAD = 2 * 1024 * 1024
+MAX_BODY = MAX_UPLOAD + 64 * 1024  # the file plus multipart framing
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; "
@@ -50,20 +58,44 @@ class WebSettings:
     """Everything the service needs; the clock is injectable for tests."""
 
     registry: Registry
-    issuer_document: dict
+    issuer_document: dict | Callable[[], dict]  # a callable is read per request (rotation)
     issuer_name: str
     lookups_per_minute: int = 30
     now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    check_workers: int = 2  # processes for file checks
+    check_seconds: float = 5.0  # hard time limit per file check
+
+    def issuer(self) -> dict:
+        """The issuer document as it is now (a rotated key shows up without a restart)."""
+        document = self.issuer_document
+        return document() if callable(document) else document
 
     @property
     def trusted(self) -> dict[str, TrustedIssuer]:
-        issuer = TrustedIssuer.from_controller(self.issuer_document, name=self.issuer_name)
+        issuer = TrustedIssuer.from_controller(self.issuer(), name=self.issuer_name)
         return {issuer.id: issuer}
+
+
+class KeurmerkApp(FastAPI):
+    """FastAPI with the guard layers outside its error handling (so errors get them too)."""
+
+    def build_middleware_stack(self):
+        inner = BodyLimit(super().build_middleware_stack(), MAX_BODY, self.state.too_large)
+        return SecurityHeaders(inner, SECURITY_HEADERS)
 
 
 def create_app(settings: WebSettings) -> FastAPI:
     """The verification service."""
-    app = FastAPI(title="Keurmerk Sleutelpersoon", docs_url=None, redoc_url=None)
+    pool = CheckPool(settings.check_workers, settings.check_seconds)
+
+    @asynccontextmanager
+    async def lifespan(_app):
+        yield
+        pool.close()
+
+    app = KeurmerkApp(
+        title="Keurmerk Sleutelpersoon", docs_url=None, redoc_url=None, lifespan=lifespan
+    )
     templates = Environment(
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=select_autoescape(["html"], default=True),
@@ -71,13 +103,6 @@ def create_app(settings: WebSettings) -> FastAPI:
     templates.filters["datum"] = dutch_date
     limiter = RateLimiter(settings.lookups_per_minute)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
 
     def page(name: str, status_code: int = 200, **context) -> HTMLResponse:
         html = templates.get_template(name).render(msg=msg, **context)
@@ -91,6 +116,24 @@ def create_app(settings: WebSettings) -> FastAPI:
         if purpose not in ("revocation", "suspension"):
             return None
         return settings.registry.stored_status_list(purpose)
+
+    def check_now(data: bytes) -> Verification:
+        """Check a file in a worker process (blocking: call it from a thread)."""
+        lists = StatusLists.of(settings.registry.stored_status_list(p) for p in PURPOSES)
+        try:
+            return pool.call(check_any_file, data, settings.trusted, settings.now(), lists)
+        except CheckTimeout:
+            return unreadable(msg.TOO_SLOW)
+
+    def error_response(request_path: str, status_code: int, text: str) -> Response:
+        if request_path.startswith("/api/"):
+            return JSONResponse({"fout": text}, status_code=status_code)
+        return page("bestand.html", status_code, title=msg.WEB_FILE_TITLE, problem=text)
+
+    async def too_large(scope) -> Response:
+        return error_response(scope.get("path", ""), 413, msg.WEB_FILE_TOO_BIG)
+
+    app.state.too_large = too_large
 
     @app.get("/", response_class=HTMLResponse)
     def home():
@@ -115,14 +158,13 @@ def create_app(settings: WebSettings) -> FastAPI:
             return page("te-vaak.html", status_code=429, title=msg.WEB_TOO_MANY)
         data = await bestand.read(MAX_UPLOAD + 1)
         if len(data) > MAX_UPLOAD:
-            result = None
-            problem = msg.WEB_FILE_TOO_BIG
-        else:
-            if data.startswith(b"%PDF"):
-                data = extract_credential(data) or b""
-            result = verify_credential(data, settings.trusted, settings.now(), status_lookup)
-            problem = None
-        return page("bestand.html", title=msg.WEB_FILE_TITLE, result=result, problem=problem)
+            return error_response(request.url.path, 413, msg.WEB_FILE_TOO_BIG)
+        try:
+            result = await asyncio.to_thread(check_now, data)
+        except PoolBusy:
+            return error_response(request.url.path, 503, msg.WEB_BUSY)
+        code = 422 if result.status == UNREADABLE else 200
+        return page("bestand.html", code, title=msg.WEB_FILE_TITLE, result=result, problem=None)
 
     @app.get("/api/v1/keurmerken/{nummer}")
     def api_number(request: Request, nummer: str):
@@ -138,7 +180,12 @@ def create_app(settings: WebSettings) -> FastAPI:
         body = await request.body()
         if len(body) > MAX_UPLOAD:
             return JSONResponse({"fout": msg.WEB_FILE_TOO_BIG}, status_code=413)
-        result = verify_credential(body, settings.trusted, settings.now(), status_lookup)
+        try:
+            result = await asyncio.to_thread(check_now, body)
+        except PoolBusy:
+            return JSONResponse({"fout": msg.WEB_BUSY}, status_code=503)
+        if result.status == UNREADABLE:
+            return JSONResponse(result.as_dict() | {"fout": result.checks[0].message}, 422)
         return JSONResponse(result.as_dict())
 
     @app.get("/status/{purpose}")
@@ -150,7 +197,7 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @app.get("/issuer")
     def issuer():
-        return JSONResponse(settings.issuer_document, media_type="application/did+ld+json")
+        return JSONResponse(settings.issuer(), media_type="application/did+ld+json")
 
     @app.get("/contexts/keurmerk-v1.jsonld")
     def project_context():
@@ -188,6 +235,14 @@ def create_app(settings: WebSettings) -> FastAPI:
     @app.exception_handler(404)
     async def not_found(request: Request, exc):
         return page("niet-gevonden.html", status_code=404, title=msg.WEB_NOT_FOUND)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc):
+        return error_response(request.url.path, 422, msg.WEB_BAD_REQUEST)
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc):
+        return error_response(request.url.path, 500, msg.WEB_SERVER_ERROR)
 
     return app
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from keurmerk import messages as msg
+from keurmerk.credential import holder_name
 from keurmerk.numbers import normalise
 from keurmerk.registry import REVOKED, SUSPENDED, Registry
 
@@ -35,7 +36,7 @@ class PublicRecord:
     def as_dict(self) -> dict:
         if self.status == UNKNOWN:
             return {"status": UNKNOWN}
-        return self.__dict__.copy()
+        return self.__dict__ | ({"compare": msg.COMPARE_NAME} if self.name else {})
 
 
 def _aware(moment: datetime) -> datetime:
@@ -70,7 +71,7 @@ def look_up(registry: Registry, typed: str, now: datetime) -> PublicRecord:
     return PublicRecord(
         status=status,
         number=certificate.number,
-        name=certificate.name,
+        name=holder_name(credential) or certificate.name,  # as signed
         keurmerk=credential.get("name", ""),
         awarded=_aware(certificate.awarded_at).date().isoformat(),
         valid_until=_aware(certificate.valid_until).date().isoformat(),
