@@ -9,14 +9,16 @@ from pathlib import Path
 import click
 
 from keurmerk import messages as msg
+from keurmerk.bounds import load_document
+from keurmerk.check import StatusLists, check_file
 from keurmerk.cli_common import ACTOR, HOME, already_issued, beheer_for, read_table
 from keurmerk.cli_lifecycle import COMMANDS
 from keurmerk.numbers import normalise
-from keurmerk.pdf import extract_credential, render
+from keurmerk.pdf import render
 from keurmerk.registry import AlreadyIssued
 from keurmerk.rules import DEFAULT_RULES, decide, load_rules
 from keurmerk.service import Config
-from keurmerk.verify import TrustedIssuer, verify_credential
+from keurmerk.verify import UNREADABLE, TrustedIssuer
 
 
 @click.group()
@@ -144,8 +146,28 @@ def trek_in(home: Path, actor: str, nummer: str, reden: str) -> None:
     _change(home, nummer, reden, "revoke", actor)
 
 
+def _fail(text: str) -> None:
+    """One Dutch line on stderr and exit code 1 (no traceback, no English prefix)."""
+    click.echo(text, err=True)
+    raise SystemExit(1)
+
+
+def _read_document(path: Path) -> dict:
+    try:
+        return load_document(path.read_bytes())
+    except (OSError, ValueError):
+        _fail(msg.CLI_BAD_DOCUMENT.format(path=path))
+
+
+def _trust(path: Path) -> TrustedIssuer:
+    try:
+        return TrustedIssuer.from_controller(_read_document(path))
+    except (KeyError, TypeError, AttributeError):
+        _fail(msg.CLI_BAD_DOCUMENT.format(path=path))
+
+
 @main.command()
-@click.argument("bestand", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("bestand", type=click.Path(path_type=Path))
 @click.option(
     "--uitgever",
     "issuer_files",
@@ -170,30 +192,27 @@ def controleer(
     as_json: bool,
 ) -> None:
     """Controleer een certificaat (JSON of PDF) zonder internet."""
-    data = bestand.read_bytes()
-    if data.startswith(b"%PDF"):
-        data = extract_credential(data) or b""
-    trusted: dict[str, TrustedIssuer] = {}
-    lists: dict[str, dict] = {}
-    for path in issuer_files:
-        issuer = TrustedIssuer.from_controller(json.loads(path.read_text(encoding="utf-8")))
-        trusted[issuer.id] = issuer
-    for path in status_files:
-        document = json.loads(path.read_text(encoding="utf-8"))
-        lists[document.get("id", "")] = document
+    try:
+        data = bestand.read_bytes()
+    except OSError:
+        _fail(msg.CANNOT_OPEN.format(path=bestand))
+    trusted = {issuer.id: issuer for issuer in map(_trust, issuer_files)}
+    lists = [_read_document(path) for path in status_files]  # given lists come first
     if (home / "keurmerk.toml").exists():
         beheer = beheer_for(home)
         issuer = TrustedIssuer.from_controller(beheer.issuer_document(), beheer.config.issuer.name)
         trusted.setdefault(issuer.id, issuer)
-        for purpose in ("revocation", "suspension"):
-            stored = beheer.registry.stored_status_list(purpose)
-            if stored:
-                lists.setdefault(stored["id"], stored)
-    result = verify_credential(data, trusted, datetime.now(UTC), lists.get)
+        lists += [beheer.registry.stored_status_list(p) for p in ("revocation", "suspension")]
+    result = check_file(data, trusted, datetime.now(UTC), StatusLists.of(lists))
     if as_json:
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    elif result.status == UNREADABLE:
+        click.echo(f"{msg.WEB_STATUS}: {result.status}. {result.checks[0].message}")
     else:
         click.echo(f"{msg.WEB_STATUS}: {result.status}")
+        if result.holder:
+            click.echo(f"{msg.HOLDER}: {result.holder}")
+            click.echo(msg.COMPARE_NAME)
         for check in result.checks:
             mark = msg.WEB_OK if check.ok else msg.WEB_NOT_OK
             click.echo(f"- {check.name}: {mark}. {check.message}")
@@ -214,7 +233,7 @@ def serve(home: Path, host: str, port: int, limiet: int) -> None:
     beheer = beheer_for(home)
     settings = WebSettings(
         registry=beheer.registry,
-        issuer_document=beheer.issuer_document(),
+        issuer_document=beheer.issuer_document,  # read per request: rotation needs no restart
         issuer_name=beheer.config.issuer.name,
         lookups_per_minute=limiet,
     )

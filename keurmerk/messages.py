@@ -1,9 +1,12 @@
 """Every Dutch text of the keurmerk package (verifiers, keurmerkbeheerders), in one place."""
 
-NOT_JSON = "Dit bestand is geen certificaat: het is geen geldige JSON."
-UNREADABLE = "Dit bestand kon niet worden gecontroleerd. Het is geen geldig certificaat."
+NOT_JSON = "Dit bestand kunnen we niet lezen: het is geen certificaat (geen geldige JSON)."
+UNREADABLE = "Dit bestand kunnen we niet lezen. Het is geen certificaat dat we kunnen controleren."
 NO_PROOF = "Het certificaat heeft geen digitale handtekening."
-PROOF_OK = "De digitale handtekening klopt: er is niets aan het certificaat veranderd."
+PROOF_OK = (
+    "De digitale handtekening klopt: de ondertekende gegevens, zoals de naam van de houder, "
+    "zijn niet veranderd."
+)
 PROOF_BAD = "De digitale handtekening klopt niet. Het certificaat is veranderd of vervalst."
 UNSIGNED_FIELDS = "Het certificaat bevat gegevens die niet ondertekend zijn. Vertrouw het niet."
 ISSUER_OK = "Uitgegeven door een erkende uitgever: {name}."
@@ -16,6 +19,29 @@ STATUS_OK = "Het certificaat is niet geschorst en niet ingetrokken."
 STATUS_UNKNOWN = "De status van het certificaat kon niet worden gecontroleerd."
 SUSPENDED = "Het certificaat is geschorst."
 REVOKED = "Het certificaat is ingetrokken."
+TOO_COMPLEX = (
+    "Dit bestand kunnen we niet lezen: het is te groot of te ingewikkeld voor een certificaat."
+)
+UNKNOWN_CONTEXT = (
+    "Dit bestand kunnen we niet lezen: het gebruikt een vorm (JSON-LD-context) die we niet "
+    "kennen. Dat wil niet zeggen dat het vals is."
+)
+UNKNOWN_FORMAT = (
+    "Dit bestand kunnen we niet lezen: de digitale handtekening is van een soort die we niet "
+    "kennen. Dat wil niet zeggen dat het vals is."
+)
+NO_CREDENTIAL_IN_PDF = (
+    "Dit bestand kunnen we niet lezen: in deze PDF zit geen ondertekend certificaat. "
+    "Controleer het keurmerknummer op de PDF op de startpagina."
+)
+TOO_SLOW = "Dit bestand kunnen we niet lezen: de controle duurde te lang."
+CANNOT_OPEN = "Dit bestand kunnen we niet openen: {path}"
+CLI_BAD_DOCUMENT = "{path} kunnen we niet lezen: het is geen uitgeversdocument of statuslijst."
+HOLDER = "Naam van de houder"
+COMPARE_NAME = (
+    "Vergelijk deze naam met de persoon of het document voor je. Staat er op de PDF of het "
+    "pasje een andere naam? Vertrouw het dan niet."
+)
 
 # Decisions (rules.py)
 DECISION_YES = "Ja: alle eisen voor het keurmerk zijn gehaald."
@@ -75,6 +101,9 @@ WEB_FILE_LABEL = "Certificaat (PDF of JSON)"
 WEB_FILE_BUTTON = "Bestand controleren"
 WEB_FILE_TITLE = "Controle van het bestand"
 WEB_FILE_TOO_BIG = "Het bestand is te groot. Een certificaat is kleiner dan 2 MB."
+WEB_BUSY = "Het is nu erg druk. Probeer het over een minuut opnieuw."
+WEB_BAD_REQUEST = "Dit verzoek kunnen we niet lezen. Kies een bestand en probeer het opnieuw."
+WEB_SERVER_ERROR = "Er ging bij ons iets mis. Probeer het later opnieuw."
 WEB_RESULT_TITLE = "Resultaat van de controle"
 WEB_STATUS = "Status"
 WEB_NAME = "Naam"
