@@ -11,7 +11,15 @@ import click
 from keurmerk import messages as msg
 from keurmerk.bounds import load_document
 from keurmerk.check import StatusLists, check_file
-from keurmerk.cli_common import ACTOR, HOME, already_issued, beheer_for, read_table
+from keurmerk.cli_common import (
+    ACTOR,
+    HOME,
+    PROXIES,
+    already_issued,
+    beheer_for,
+    read_table,
+    serve_verification,
+)
 from keurmerk.cli_lifecycle import COMMANDS
 from keurmerk.numbers import normalise
 from keurmerk.pdf import render
@@ -224,20 +232,10 @@ def controleer(
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8800, show_default=True)
 @click.option("--limiet", default=30, show_default=True, help="Look-ups per minuut per bezoeker.")
-def serve(home: Path, host: str, port: int, limiet: int) -> None:
+@PROXIES
+def serve(home: Path, host: str, port: int, limiet: int, proxies: tuple[str, ...]) -> None:
     """Start de controlepagina."""
-    import uvicorn
-
-    from keurmerk.web.app import WebSettings, create_app
-
-    beheer = beheer_for(home)
-    settings = WebSettings(
-        registry=beheer.registry,
-        issuer_document=beheer.issuer_document,  # read per request: rotation needs no restart
-        issuer_name=beheer.config.issuer.name,
-        lookups_per_minute=limiet,
-    )
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    serve_verification(beheer_for(home), host, port, limiet, proxies)
 
 
 for _command in COMMANDS:

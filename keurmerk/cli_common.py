@@ -43,6 +43,55 @@ def already_issued(existing: Certificate, now: datetime | None = None) -> str:
     )
 
 
+def _check_proxies(_context, _parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    from keurmerk.web.ratelimit import parse_proxies
+
+    try:
+        parse_proxies(value)
+    except ValueError as error:
+        raise click.BadParameter(msg.CLI_BAD_PROXY.format(value=" ".join(value))) from error
+    return value
+
+
+PROXIES = click.option(
+    "--vertrouwde-proxy",
+    "proxies",
+    multiple=True,
+    envvar="KEURMERK_VERTROUWDE_PROXIES",
+    callback=_check_proxies,
+    help=(
+        "IP-adres of netwerk (zoals 10.0.0.0/8) van een proxy voor de controlepagina. Alleen "
+        "van deze adressen telt X-Forwarded-For voor de limiet per bezoeker. Meerdere mag."
+    ),
+)
+
+
+def serve_verification(
+    beheer: Keurmerkbeheer,
+    host: str,
+    port: int,
+    lookups_per_minute: int = 30,
+    trusted_proxies: tuple[str, ...] = (),
+) -> None:
+    """Run the verification service until stopped (Ctrl+C)."""
+    import uvicorn
+
+    from keurmerk.web.app import WebSettings, create_app
+
+    settings = WebSettings(
+        registry=beheer.registry,
+        issuer_document=beheer.issuer_document,  # read per request: rotation needs no restart
+        issuer_name=beheer.config.issuer.name,
+        lookups_per_minute=lookups_per_minute,
+        trusted_proxies=tuple(trusted_proxies),
+    )
+    # proxy_headers=False: uvicorn would otherwise believe X-Forwarded-For from 127.0.0.1;
+    # the app decides who the visitor is, from the trusted-proxy setting alone.
+    uvicorn.run(
+        create_app(settings), host=host, port=port, log_level="warning", proxy_headers=False
+    )
+
+
 def read_table(path: Path) -> pd.DataFrame:
     try:
         if path.suffix.lower() in (".xlsx", ".xls"):

@@ -238,3 +238,4 @@ AUDIT_LISTS_HOW_TO_REPAIR = (
 AUDIT_LISTS_REPAIRED = (
     "De statuslijsten zijn opnieuw opgebouwd uit het register en ondertekend. Ze kloppen nu."
 )
+CLI_BAD_PROXY = "'{value}' is geen IP-adres of netwerk (zoals 10.0.0.5 of 10.0.0.0/8)."

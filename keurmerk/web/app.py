@@ -33,7 +33,7 @@ from keurmerk.verify import UNREADABLE, TrustedIssuer, Verification, unreadable
 from keurmerk.web.guard import BodyLimit, SecurityHeaders
 from keurmerk.web.lookup import UNKNOWN, dutch_date, look_up
 from keurmerk.web.pool import CheckPool, CheckTimeout, PoolBusy
-from keurmerk.web.ratelimit import RateLimiter
+from keurmerk.web.ratelimit import RateLimiter, client_address, parse_proxies
 
 HERE = Path(__file__).resolve().parent
 MAX_UPLOAD = 2 * 1024 * 1024
@@ -64,6 +64,7 @@ class WebSettings:
     now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
     check_workers: int = 2  # processes for file checks
     check_seconds: float = 5.0  # hard time limit per file check
+    trusted_proxies: tuple[str, ...] = ()  # only these may say who the visitor is (XFF)
 
     def issuer(self) -> dict:
         """The issuer document as it is now (a rotated key shows up without a restart)."""
@@ -102,6 +103,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     )
     templates.filters["datum"] = dutch_date
     limiter = RateLimiter(settings.lookups_per_minute)
+    proxies = parse_proxies(settings.trusted_proxies)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     def page(name: str, status_code: int = 200, **context) -> HTMLResponse:
@@ -109,7 +111,12 @@ def create_app(settings: WebSettings) -> FastAPI:
         return HTMLResponse(html, status_code=status_code)
 
     def client(request: Request) -> str:
-        return request.client.host if request.client else "unknown"
+        peer = request.client.host if request.client else ""
+        return client_address(peer, request.headers.get("x-forwarded-for", ""), proxies)
+
+    def too_many(request: Request, response: Response) -> Response:
+        response.headers["Retry-After"] = str(limiter.retry_after(client(request)))
+        return response
 
     def status_lookup(url: str) -> dict | None:
         purpose = url.rstrip("/").rsplit("/", 1)[-1]
@@ -148,14 +155,14 @@ def create_app(settings: WebSettings) -> FastAPI:
     @app.get("/controleer/{nummer}", response_class=HTMLResponse)
     def check_number(request: Request, nummer: str):
         if not limiter.allow(client(request)):
-            return page("te-vaak.html", status_code=429, title=msg.WEB_TOO_MANY)
+            return too_many(request, page("te-vaak.html", status_code=429, title=msg.WEB_TOO_MANY))
         record = look_up(settings.registry, nummer[:64], settings.now())
         return page("resultaat.html", title=msg.WEB_RESULT_TITLE, record=record, unknown=UNKNOWN)
 
     @app.post("/controleer-bestand", response_class=HTMLResponse)
     async def check_file(request: Request, bestand: Annotated[UploadFile, File()]):
         if not limiter.allow(client(request)):
-            return page("te-vaak.html", status_code=429, title=msg.WEB_TOO_MANY)
+            return too_many(request, page("te-vaak.html", status_code=429, title=msg.WEB_TOO_MANY))
         data = await bestand.read(MAX_UPLOAD + 1)
         if len(data) > MAX_UPLOAD:
             return error_response(request.url.path, 413, msg.WEB_FILE_TOO_BIG)
@@ -169,14 +176,14 @@ def create_app(settings: WebSettings) -> FastAPI:
     @app.get("/api/v1/keurmerken/{nummer}")
     def api_number(request: Request, nummer: str):
         if not limiter.allow(client(request)):
-            return JSONResponse({"fout": msg.WEB_TOO_MANY}, status_code=429)
+            return too_many(request, JSONResponse({"fout": msg.WEB_TOO_MANY}, status_code=429))
         record = look_up(settings.registry, nummer[:64], settings.now())
         return JSONResponse(record.as_dict(), status_code=404 if record.status == UNKNOWN else 200)
 
     @app.post("/api/v1/controleer")
     async def api_verify(request: Request):
         if not limiter.allow(client(request)):
-            return JSONResponse({"fout": msg.WEB_TOO_MANY}, status_code=429)
+            return too_many(request, JSONResponse({"fout": msg.WEB_TOO_MANY}, status_code=429))
         body = await request.body()
         if len(body) > MAX_UPLOAD:
             return JSONResponse({"fout": msg.WEB_FILE_TOO_BIG}, status_code=413)
@@ -209,7 +216,9 @@ def create_app(settings: WebSettings) -> FastAPI:
         results, message = [], ""
         if naam or gemeente:
             if not limiter.allow(client(request)):
-                return page("te-vaak.html", status_code=429, title=msg.WEB_TOO_MANY)
+                return too_many(
+                    request, page("te-vaak.html", status_code=429, title=msg.WEB_TOO_MANY)
+                )
             try:
                 results = search(settings.registry, naam, gemeente, settings.now())
                 message = "" if results else msg.WEB_REGISTER_NONE
