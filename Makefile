@@ -21,9 +21,11 @@ test: install-test system-deps
 	$(BIN)/python -m pytest
 
 # A demo cohort graded by the real nbgrader pipeline, keurmerken issued, the service started.
+# It writes outside the repository (the demo makes a signing key): make demo SLEUTELPERSONEN_DEMO=/map
+SLEUTELPERSONEN_DEMO ?= $(HOME)/sleutelpersonen-demo
 demo: install
-	$(BIN)/python -m grading.demo_cohort demo-output
-	$(BIN)/python -m keurmerk.demo demo-output
+	$(BIN)/python -m grading.demo_cohort "$(SLEUTELPERSONEN_DEMO)"
+	$(BIN)/python -m keurmerk.demo "$(SLEUTELPERSONEN_DEMO)" $(DEMO_OPTIONS)
 
 install: $(RUNTIME_STAMP)
 
@@ -54,4 +56,4 @@ lint: install-test
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) test-artifacts demo-output .pytest_cache .ruff_cache
+	rm -rf $(VENV) test-artifacts .pytest_cache .ruff_cache

@@ -2,7 +2,10 @@
 pipeline grades them; a trainer's manual grades are filled in. Writes scores.csv,
 praktijk.csv and deelnemers.csv for the keurmerk.
 
-    python -m grading.demo_cohort OUTPUT_FOLDER
+    python -m grading.demo_cohort [FOLDER]
+
+FOLDER defaults to ``$SLEUTELPERSONEN_DEMO`` or ``~/sleutelpersonen-demo``; a relative one is
+taken from the current folder (nbgrader itself runs inside the cohort folder).
 """
 
 from __future__ import annotations
@@ -21,6 +24,12 @@ from grading import ASSIGNMENTS_DIR, GRADING_DIR, NBGRADER_CONFIG
 from grading.scores import grade_manually, score_table
 
 SOLUTIONS = GRADING_DIR.parent / "tests" / "fixtures" / "solutions"
+
+
+def default_folder() -> Path:
+    """Where the demo writes: ``$SLEUTELPERSONEN_DEMO`` or ``~/sleutelpersonen-demo``."""
+    return Path(os.environ.get("SLEUTELPERSONEN_DEMO") or Path.home() / "sleutelpersonen-demo")
+
 
 # Fictional learners: (id, name, e-mail, wrong answers per module, manual share, hours, sessions)
 LEARNERS = [
@@ -63,6 +72,7 @@ def _wrong(answers: dict, count: int) -> dict:
 
 def make_cohort(folder: Path) -> Path:
     """Grade a demo cohort; return the folder with the three CSV files."""
+    folder = folder.expanduser().resolve()
     root = folder / "cohort"
     if root.exists():
         shutil.rmtree(root)
@@ -118,9 +128,10 @@ def make_cohort(folder: Path) -> Path:
 
 
 @click.command()
-@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=default_folder)
 def main(folder: Path) -> None:
     """Maak een democohort en kijk de opdrachten na met nbgrader."""
+    click.echo(f"Het democohort komt in {folder.expanduser().resolve() / 'cohort'}")
     out = make_cohort(folder)
     click.echo(f"Scores, praktijk en deelnemers staan in {out}")
 

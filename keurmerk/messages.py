@@ -239,3 +239,30 @@ AUDIT_LISTS_REPAIRED = (
     "De statuslijsten zijn opnieuw opgebouwd uit het register en ondertekend. Ze kloppen nu."
 )
 CLI_BAD_PROXY = "'{value}' is geen IP-adres of netwerk (zoals 10.0.0.5 of 10.0.0.0/8)."
+
+# make demo (demo.py)
+DEMO_WHERE = "Alles van de demo staat in {folder} (buiten de repository)."
+DEMO_INSIDE_REPOSITORY = (
+    "{folder} ligt in de repository. Kies een map daarbuiten, want de demo maakt ook "
+    "privésleutels: make demo SLEUTELPERSONEN_DEMO=/een/andere/map"
+)
+DEMO_NO_TABLES = (
+    "In {folder} staan nog geen scores. Maak eerst het democohort: "
+    "python -m grading.demo_cohort {folder}"
+)
+DEMO_DECISIONS = "Besluiten volgens keurmerk/regels.toml:"
+DEMO_ISSUED = "Uitgegeven keurmerken:"
+DEMO_SUSPENDED = "(Voor de demo is {number} geschorst.)"
+DEMO_TRY = "Probeer ook:"
+DEMO_URLS = (
+    ("", "de controlepagina"),
+    ("/controleer/KM-0000-0000", "een onbekend nummer"),
+    ("/status/revocation", "de statuslijst (intrekking)"),
+    ("/issuer", "het uitgeversdocument"),
+)
+DEMO_OFFLINE = "keurmerk controleer {pdf} --map {home}   offline controle"
+DEMO_PORT_BUSY = "Poort {wanted} is bezet; de demo gebruikt poort {port}."
+DEMO_SERVING = "De controlepagina draait op {url} (stoppen: Ctrl+C)."
+DEMO_NOT_SERVING = (
+    "De controlepagina is niet gestart. Starten: keurmerk serve --map {home} --port {port}"
+)
