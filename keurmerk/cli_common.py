@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -29,6 +30,9 @@ def beheer_for(home: Path) -> Keurmerkbeheer:
         return Keurmerkbeheer(Config.load(home))
     except FileNotFoundError as error:
         raise click.ClickException(str(error)) from error
+    except (tomllib.TOMLDecodeError, KeyError) as error:
+        config = home / "keurmerk.toml"
+        raise click.ClickException(msg.CLI_BAD_CONFIG.format(path=config, error=error)) from error
 
 
 def already_issued(existing: Certificate, now: datetime | None = None) -> str:

@@ -266,3 +266,4 @@ DEMO_SERVING = "De controlepagina draait op {url} (stoppen: Ctrl+C)."
 DEMO_NOT_SERVING = (
     "De controlepagina is niet gestart. Starten: keurmerk serve --map {home} --port {port}"
 )
+CLI_BAD_CONFIG = "{path} is beschadigd ({error}). Zet de waarden erin terug of maak de map opnieuw."

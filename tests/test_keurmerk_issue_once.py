@@ -137,3 +137,14 @@ def test_database_url_with_special_characters_round_trips(tmp_path):
     odd.mkdir()
     Config.write(tmp_path / "home", "https://keurmerk.example.nl", "Stichting", url)
     assert Config.load(tmp_path / "home").database_url == url
+
+
+def test_a_broken_configuration_gets_a_dutch_message(tmp_path):
+    """Does a keurmerk.toml broken by hand (or by an old version) give one Dutch line?"""
+    home = tmp_path / "home"
+    _init(home)
+    (home / "keurmerk.toml").write_text('issuer_name = "Stichting "Sleutel""\n')
+    result = CliRunner().invoke(main, ["audit", "--map", str(home)])
+    assert result.exit_code == 1
+    assert "keurmerk.toml is beschadigd" in result.output
+    assert "Traceback" not in result.output
