@@ -46,9 +46,11 @@ $(TEST_STAMP): pyproject.toml constraints.txt $(RUNTIME_STAMP)
 	$(call quietly,$(PIP) -e '.[test]')
 	@touch $@
 
-# Debian's chromium (browser tests) and postgresql (a real server for the database tests).
+# Debian's chromium (browser tests), postgresql (a real server for the database tests) and
+# the Noto fonts of the PDF certificate with pdftotext to read it back.
 system-deps:
 	@bash tests/ensure-chromium.sh
+	@bash tests/ensure-fonts.sh
 	@bash tests/ensure-postgres.sh
 
 lint: install-test

@@ -22,7 +22,7 @@ from keurmerk.cli_common import (
 )
 from keurmerk.cli_lifecycle import COMMANDS
 from keurmerk.numbers import normalise
-from keurmerk.pdf import render
+from keurmerk.pdf import font_files, render
 from keurmerk.registry import AlreadyIssued
 from keurmerk.rules import DEFAULT_RULES, decide, load_rules
 from keurmerk.service import Config
@@ -85,6 +85,7 @@ def uitgeven(
 ) -> None:
     """Geef het keurmerk aan iedereen die aan de regels voldoet (met PDF)."""
     beheer = beheer_for(home)
+    font_files()  # before anything is issued: a keurmerk without its PDF helps nobody
     people = read_table(deelnemers).set_index("learner")
     pdf_map = pdf_map or home / "pdf"
     pdf_map.mkdir(parents=True, exist_ok=True)

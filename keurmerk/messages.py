@@ -68,6 +68,10 @@ PDF_ISSUER = "Uitgegeven door"
 PDF_NUMBER = "Keurmerknummer"
 PDF_QR_ALT = "QR-code naar de controlepagina van dit keurmerk"
 PDF_CHECK = "Scan de QR-code of ga naar {url} om te controleren of dit keurmerk geldig is."
+PDF_FONTS_MISSING = (
+    "De PDF kan niet worden gemaakt: het lettertype {path} ontbreekt. Installeer het "
+    "Debian-pakket {package}, bijvoorbeeld met: sudo apt-get install {package}"
+)
 PDF_ATTACHMENT = "Het digitaal ondertekende keurmerk (Open Badges 3.0)"
 MONTHS = (
     "januari",
