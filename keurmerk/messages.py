@@ -4,14 +4,20 @@ NOT_JSON = "Dit bestand kunnen we niet lezen: het is geen certificaat (geen geld
 UNREADABLE = "Dit bestand kunnen we niet lezen. Het is geen certificaat dat we kunnen controleren."
 NO_PROOF = "Het certificaat heeft geen digitale handtekening."
 PROOF_OK = (
-    "De digitale handtekening klopt: de ondertekende gegevens, zoals de naam van de houder, "
-    "zijn niet veranderd."
+    "De digitale handtekening klopt: niemand heeft de gegevens veranderd, ook de naam van "
+    "de houder niet."
 )
 PROOF_BAD = "De digitale handtekening klopt niet. Het certificaat is veranderd of vervalst."
-UNSIGNED_FIELDS = "Het certificaat bevat gegevens die niet ondertekend zijn. Vertrouw het niet."
-ISSUER_OK = "Uitgegeven door een erkende uitgever: {name}."
+UNSIGNED_FIELDS = (
+    "In het certificaat staan gegevens die de digitale handtekening niet beschermt. "
+    "Vertrouw het niet."
+)
+ISSUER_OK = "Het keurmerk komt van {name}. Die organisatie mag het keurmerk geven."
 ISSUER_UNKNOWN = "Dit certificaat is niet van een erkende uitgever."
-DATES_OK = "Het certificaat is geldig op dit moment."
+DATES_OK = "De datums kloppen: het certificaat is niet verlopen."
+ISSUER_UNPROVEN = (
+    "Van wie het certificaat komt, weten we niet zeker, want de digitale handtekening klopt niet."
+)
 DATES_BAD = "De datums in het certificaat zijn niet leesbaar."
 NOT_YET_VALID = "Het certificaat is nog niet geldig."
 EXPIRED = "Het certificaat is verlopen op {date}."
@@ -31,7 +37,8 @@ UNKNOWN_FORMAT = (
     "kennen. Dat wil niet zeggen dat het vals is."
 )
 NO_CREDENTIAL_IN_PDF = (
-    "Dit bestand kunnen we niet lezen: in deze PDF zit geen ondertekend certificaat. "
+    "Dit bestand kunnen we niet lezen: in deze PDF zit geen certificaat met een digitale "
+    "handtekening. "
     "Controleer het keurmerknummer op de PDF op de startpagina."
 )
 TOO_SLOW = "Dit bestand kunnen we niet lezen: de controle duurde te lang."
@@ -98,10 +105,11 @@ WEB_NUMBER_LABEL = "Keurmerknummer"
 WEB_NUMBER_HINT = "Bijvoorbeeld KM-7QF3-9XPA. Hoofdletters en streepjes zijn niet nodig."
 WEB_CHECK = "Controleren"
 WEB_FILE_INTRO = (
-    "Heeft u het certificaat als bestand (PDF of JSON)? Dan controleren we ook de digitale "
-    "handtekening."
+    "Heeft u het certificaat als bestand? Dat is de PDF, of het computerbestand dat bij de PDF "
+    "hoort (het eindigt op .json). Dan controleren we ook de digitale handtekening. Die "
+    "laat zien dat het keurmerk echt is en dat niemand het heeft veranderd."
 )
-WEB_FILE_LABEL = "Certificaat (PDF of JSON)"
+WEB_FILE_LABEL = "Certificaat (PDF of .json-bestand)"
 WEB_FILE_BUTTON = "Bestand controleren"
 WEB_FILE_TITLE = "Controle van het bestand"
 WEB_FILE_TOO_BIG = "Het bestand is te groot. Een certificaat is kleiner dan 2 MB."
@@ -116,6 +124,25 @@ WEB_AWARDED = "Toegekend op"
 WEB_VALID_UNTIL = "Geldig tot"
 WEB_ISSUER = "Uitgegeven door"
 WEB_NUMBER = "Keurmerknummer"
+WEB_NOT_CHECKED = "Niet gecontroleerd"
+WEB_FOOTER_ISSUER = "Gegevens voor controleprogramma's"
+WEB_FILE_STATUS_TEXT = {
+    "geldig": "Dit keurmerk is echt en geldig.",
+    "verlopen": "Dit keurmerk is echt, maar verlopen. Het is niet meer geldig.",
+    "geschorst": "Dit keurmerk is echt, maar geschorst. Het is op dit moment niet geldig.",
+    "ingetrokken": "Dit keurmerk is echt, maar ingetrokken. Het is niet meer geldig.",
+    "nog niet geldig": "Dit keurmerk is echt, maar het is nog niet geldig.",
+    "niet erkend": "Dit keurmerk komt niet van een organisatie die wij kennen. Vertrouw het niet.",
+    "ongeldig": "Dit keurmerk is veranderd of niet echt. Vertrouw het niet.",
+    "onleesbaar": "Dat wil niet zeggen dat het vals is. Vraag de houder om de PDF.",
+}
+# The names of the checks (verify.py) as the page shows them.
+WEB_CHECK_NAMES = {
+    "handtekening": "Echt en niet veranderd",
+    "uitgever": "Van wie het keurmerk komt",
+    "geldigheid": "Datums",
+    "status": "Geschorst of ingetrokken",
+}
 WEB_STATUS_TEXT = {
     "geldig": "Dit keurmerk is geldig.",
     "verlopen": "Dit keurmerk is verlopen. De houder heeft het (nog) niet vernieuwd.",

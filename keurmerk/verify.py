@@ -164,6 +164,8 @@ def _check_proof(credential: dict, trusted: Mapping[str, TrustedIssuer]) -> list
         checks = [Check("handtekening", False, msg.UNSIGNED_FIELDS)]
     if issuer is None or known_key is None or not method.startswith(issuer.id):
         checks.append(Check("uitgever", False, msg.ISSUER_UNKNOWN))
+    elif not checks[0].ok:  # a known key id on a forged signature proves nothing about origin
+        checks.append(Check("uitgever", False, msg.ISSUER_UNPROVEN))
     else:
         checks.append(Check("uitgever", True, msg.ISSUER_OK.format(name=issuer.name)))
     return checks

@@ -75,7 +75,7 @@ def test_an_added_unsigned_field_is_caught(issuer):
     credential = issuer.credential()
     credential["credentialSubject"]["rijbewijs"] = "B"
     result = _verify(issuer, credential)
-    assert not result.verified and "niet ondertekend" in result.checks[0].message
+    assert not result.verified and "handtekening niet beschermt" in result.checks[0].message
 
 
 def test_a_swapped_key_is_not_trusted(issuer):

@@ -141,7 +141,7 @@ def test_upload_pdf_and_json_are_fully_verified(beheer):
         "/controleer-bestand", files={"bestand": ("x.pdf", b"%PDF-1.4 kapot", "application/pdf")}
     )
     assert response.status_code == 422 and "<strong>onleesbaar</strong>" in response.text
-    assert "geen ondertekend certificaat" in response.text and "vervalst" not in response.text
+    assert "geen certificaat met een digitale" in response.text and "vervalst" not in response.text
 
 
 def test_api_verify_returns_one_entry_per_check(beheer):
