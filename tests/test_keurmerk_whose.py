@@ -15,6 +15,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+import matplotlib
 import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
@@ -23,11 +24,14 @@ from pypdf import PdfReader
 
 from keurmerk import messages as msg
 from keurmerk.cli import main
-from keurmerk.pdf import ATTACHMENT, FONTS
+from keurmerk.pdf import ATTACHMENT
 from keurmerk.service import Config, Keurmerkbeheer
 from keurmerk.verify import INVALID, UNREADABLE, VALID, verify_credential
 from keurmerk.web.app import WebSettings, create_app
 from keurmerk_issuer import NOW, Issuer
+
+# Any TTF will do for the forger's PDF: matplotlib ships DejaVu Sans.
+FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 
 GENUINE, PRINTED = "Samira Benali", "Iemand Anders"
 
