@@ -24,6 +24,7 @@ test: install-test system-deps
 # It writes outside the repository (the demo makes a signing key): make demo SLEUTELPERSONEN_DEMO=/map
 SLEUTELPERSONEN_DEMO ?= $(HOME)/sleutelpersonen-demo
 demo: install
+	@bash tests/ensure-fonts.sh  # the certificate PDF needs Debian's Noto fonts
 	$(BIN)/python -m grading.demo_cohort "$(SLEUTELPERSONEN_DEMO)"
 	$(BIN)/python -m keurmerk.demo "$(SLEUTELPERSONEN_DEMO)" $(DEMO_OPTIONS)
 
