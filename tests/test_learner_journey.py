@@ -280,6 +280,9 @@ def test_same_assignment_in_jupyterlab_with_one_run_all(server, browser, artifac
     page = _page(browser, width=1280)
     page.goto(server.lab_url(PAGE))
     page.wait_for_selector(".jp-Notebook .jp-Cell")
+    # The Run menu acts on the notebook once its kernel is ready ("Inactief" = idle).
+    expect(page.locator("#jp-main-statusbar")).to_contain_text("Inactief", timeout=TIMEOUT)
+    page.locator(".jp-Notebook .jp-Cell").first.click()
     page.locator(".lm-MenuBar-itemLabel", has_text=re.compile("^Uitvoeren$")).click()
     page.locator(".lm-Menu-itemLabel", has_text=re.compile("^Run All Cells$")).click()
     # One Run All shows every question and the finish block: no check stops the notebook.
