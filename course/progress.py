@@ -10,6 +10,7 @@ import html
 import posixpath
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 import ipywidgets as widgets
 from IPython.display import HTML, display
@@ -118,6 +119,7 @@ def show_map(catalog: Catalog | None = None) -> None:
     """The course map: each module with its lessons (linked when available) and assignment."""
     catalog = catalog or load_catalog()
     saved = progress_store().load()
+    root = workspace_root()
     parts = []
     for module in catalog.modules:
         items = []
@@ -135,7 +137,7 @@ def show_map(catalog: Catalog | None = None) -> None:
         parts.append(
             f"<h3>Module {module.number}: {html.escape(module.title)}</h3>"
             f"<p>{html.escape(module.summary)}</p><ul>{''.join(items)}</ul>"
-            f"{_assignment_items(module)}"
+            f"{_assignment_items(module, root)}"
         )
     parts.append(f"<h3>Het keurmerk</h3><p>{html.escape(catalog.keurmerk)}</p>")
     for refresher in catalog.refreshers:
@@ -148,14 +150,13 @@ def show_map(catalog: Catalog | None = None) -> None:
         )
         parts.append(
             f"<h3>{html.escape(refresher.title)}</h3><p>{html.escape(refresher.summary)}</p>"
-            f"<ul>{items}</ul>{_assignment_items(refresher)}"
+            f"<ul>{items}</ul>{_assignment_items(refresher, root)}"
         )
     display(HTML("".join(parts)))
 
 
-def _assignment_items(module: Module, start: str = "") -> str:
+def _assignment_items(module: Module, root: Path) -> str:
     """The module's assignments: a link when released in the workspace, else a plain line."""
-    root = workspace_root()
     items = []
     for assignment in module.assignments:
         notebook = assignment_notebook(assignment.id, root)
@@ -165,7 +166,7 @@ def _assignment_items(module: Module, start: str = "") -> str:
                 f"<li>{html.escape(AppText.ASSIGNMENT_FROM_TRAINER.format(title=assignment.title))}</li>"
             )
             continue
-        target = posixpath.relpath(notebook.relative_to(root).as_posix(), start or ".")
+        target = notebook.relative_to(root).as_posix()  # the map is on the start page, at the root
         items.append(f'<li><a href="{html.escape(target)}">{title}</a></li>')
     if not items:
         return ""
