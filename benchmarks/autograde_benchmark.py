@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from nbgrader.api import Gradebook, MissingEntry  # noqa: E402
 
+from course.factfill import fill_tree  # noqa: E402
 from grading import ASSIGNMENTS_DIR, GRADING_DIR  # noqa: E402
 from grading.cohort import write_config  # noqa: E402
 from grading.nbgrader_cli import environment, run  # noqa: E402
@@ -97,7 +98,7 @@ MIX = [
 def make_source(folder: Path) -> Path:
     """A source folder holding the test version of the proefopdracht (with the trigger cell)."""
     target = folder / ASSIGNMENT
-    shutil.copytree(ASSIGNMENTS_DIR / ASSIGNMENT, target)
+    fill_tree(ASSIGNMENTS_DIR / ASSIGNMENT, target)
     path = target / f"{ASSIGNMENT}.ipynb"
     notebook = json.loads(path.read_text(encoding="utf-8"))
     ids = [cell["metadata"].get("nbgrader", {}).get("grade_id") for cell in notebook["cells"]]

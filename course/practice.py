@@ -23,6 +23,8 @@ from IPython.display import display
 
 from course import messages as msg
 from course.answers import normalise_text
+from course.factfill import fill
+from course.facts import course_year, load_facts
 from course.numbers import format_number, read_number
 
 PRACTICE_SUFFIX = ".oefenvragen.toml"
@@ -101,9 +103,11 @@ def parse_question(raw: dict, where: str) -> PracticeQuestion:
 
 
 def load_questions(path: Path) -> dict[str, PracticeQuestion]:
-    """All practice questions in a file, by id."""
-    with path.open("rb") as handle:
-        data = tomllib.load(handle)
+    """All practice questions in a file, by id (facts of the course year filled in)."""
+    text = path.read_text(encoding="utf-8")
+    if "{{" in text:
+        text = fill(text, load_facts(), course_year(), where=path.name)
+    data = tomllib.loads(text)
     questions: dict[str, PracticeQuestion] = {}
     for index, raw in enumerate(data.get("questions", []), start=1):
         question = parse_question(raw, f"{path.name} question {index}")

@@ -10,18 +10,22 @@ assignments, hidden tests, ``tests/`` or solutions — and lives outside the rep
         module-1-bureaucratie/01-….antwoorden.json   the learner's answers: never touched
         opdrachten/module-1/opdracht-module-1.ipynb  released assignments
 
+Lesson notebooks and practice files are written with the facts of the course year filled
+in (``{{feit:…}}`` placeholders, see :mod:`course.factfill`).
+
 Learner work (answers files, progress, private tools) survives a course update: an update
 only writes lesson notebooks and practice files, which hold no learner data.
 """
 
 from __future__ import annotations
 
-import filecmp
+import json
 import os
-import shutil
 from pathlib import Path
 
 from course import COURSE_DIR
+from course.factfill import fill, fill_lesson
+from course.facts import course_year, load_facts
 
 WORKSPACE_ENV = "SLEUTELPERSONEN_WERKMAP"
 START_PAGE = "00-start-hier.ipynb"
@@ -71,20 +75,34 @@ def lesson_files(course_dir: Path = COURSE_DIR) -> list[Path]:
     return sorted(found)
 
 
-def update_lessons(root: Path, course_dir: Path = COURSE_DIR) -> list[Path]:
-    """Copy every lesson file into ``root``; return the files that were new or changed.
+def lesson_content(source: Path, year: int | None = None) -> bytes:
+    """What a lesson file becomes in the workspace: the facts of the course year filled in."""
+    if source.suffix == ".ipynb":
+        nb = json.loads(source.read_text(encoding="utf-8"))
+        filled = fill_lesson(nb, year, where=source.name)
+        return (json.dumps(filled, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    text = source.read_text(encoding="utf-8")
+    year = year or course_year()
+    return fill(text, load_facts(year), year, where=source.name).encode("utf-8")
 
-    Each file is written atomically. Files the learner made (answers, progress, private
-    data, released assignments) are never touched.
+
+def update_lessons(root: Path, course_dir: Path = COURSE_DIR) -> list[Path]:
+    """Write every lesson file into ``root``; return the files that were new or changed.
+
+    Facts of the course year are filled in (:mod:`course.factfill`). Each file is written
+    atomically. Files the learner made (answers, progress, private data, released
+    assignments) are never touched.
     """
     changed = []
+    year = course_year()
     for relative in lesson_files(course_dir):
-        source, target = course_dir / relative, root / relative
-        if target.is_file() and filecmp.cmp(source, target, shallow=False):
+        content = lesson_content(course_dir / relative, year)
+        target = root / relative
+        if target.is_file() and target.read_bytes() == content:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(f".{target.name}.nieuw")
-        shutil.copyfile(source, temporary)
+        temporary.write_bytes(content)
         os.replace(temporary, target)
         changed.append(relative)
     return changed

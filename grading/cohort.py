@@ -1,4 +1,8 @@
-"""A cohort is an nbgrader course root outside the repository, whose source is assignments/."""
+"""A cohort is an nbgrader course root outside the repository.
+
+Its ``source/`` holds the assignments filled in for the cohort's course year (see
+:mod:`grading.source`); ``cohort.toml`` records that year.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,8 @@ from pathlib import Path
 
 import click
 
-from grading import ASSIGNMENTS_DIR, NBGRADER_CONFIG
+from grading import NBGRADER_CONFIG
+from grading.source import SOURCE_DIR, write_cohort_year
 
 CONFIG_NAME = "nbgrader_config.py"
 
@@ -16,20 +21,23 @@ def write_config(
     db_url: str | None = None,
     exchange: Path | None = None,
     course_id: str = "sleutelpersonen",
+    year: int | None = None,
 ) -> Path:
     """Create (or overwrite) the cohort's ``nbgrader_config.py``; return its path.
 
     ``db_url`` selects the gradebook (default: SQLite ``gradebook.db`` in the root; a
     ``postgresql+psycopg://…`` URL for multi-trainer use). ``exchange`` is the nbgrader
-    exchange folder shared with learners on one machine or a JupyterHub.
+    exchange folder shared with learners on one machine or a JupyterHub. ``year`` is the
+    cohort's course year (default: the course year now); a cohort keeps its first year.
     """
     root = root.resolve()
     root.mkdir(parents=True, exist_ok=True)
+    write_cohort_year(root, year)
     lines = [
         "c = get_config()",
         f"load_subconfig({str(NBGRADER_CONFIG)!r})",
         f"c.CourseDirectory.root = {str(root)!r}",
-        f"c.CourseDirectory.source_directory = {str(ASSIGNMENTS_DIR)!r}",
+        f"c.CourseDirectory.source_directory = {str(root / SOURCE_DIR)!r}",
         f"c.CourseDirectory.course_id = {course_id!r}",
     ]
     if db_url:

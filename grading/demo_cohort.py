@@ -20,7 +20,8 @@ from pathlib import Path
 import click
 import pandas as pd
 
-from grading import ASSIGNMENTS_DIR, GRADING_DIR, NBGRADER_CONFIG
+from grading import ASSIGNMENTS_DIR, GRADING_DIR
+from grading.cohort import write_config
 from grading.scores import grade_manually, score_table
 
 SOLUTIONS = GRADING_DIR.parent / "tests" / "fixtures" / "solutions"
@@ -77,13 +78,7 @@ def make_cohort(folder: Path) -> Path:
     if root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True)
-    (root / "nbgrader_config.py").write_text(
-        "c = get_config()\n"
-        f"load_subconfig({str(NBGRADER_CONFIG)!r})\n"
-        f"c.CourseDirectory.root = {str(root)!r}\n"
-        f"c.CourseDirectory.source_directory = {str(ASSIGNMENTS_DIR)!r}\n",
-        encoding="utf-8",
-    )
+    write_config(root)
     assignments = sorted(p.name for p in ASSIGNMENTS_DIR.glob("module-*") if p.is_dir())
     for learner, *_ in LEARNERS:
         _nbgrader(root, "db", "student", "add", learner)

@@ -26,6 +26,7 @@ from grading.cohort import CONFIG_NAME, cohort_option, gradebook_url
 from grading.learners import course_id
 from grading.messages import ExchangeText
 from grading.nbgrader_cli import NbgraderError, run
+from grading.source import ensure_source
 
 T = ExchangeText
 
@@ -51,11 +52,12 @@ def exchange_dir(root: Path) -> Path:
 
 
 def source_dir(root: Path) -> Path:
-    """The cohort's source folder (the repository's ``assignments/``)."""
+    """The cohort's source folder (its filled-in copy of the assignments)."""
     return Path(_config_value(root, "c.CourseDirectory.source_directory") or root / "source")
 
 
 def _check_assignment(root: Path, assignment: str) -> None:
+    ensure_source(root, assignment)
     source = source_dir(root)
     known = sorted(p.name for p in source.iterdir() if p.is_dir() and any(p.glob("*.ipynb")))
     if assignment not in known:

@@ -10,6 +10,16 @@ class CliText:
     CREATED = "Cohort gemaakt in {path}. Importeer nu de deelnemers."
 
 
+class SourceText:
+    COHORT_FILE_COMMENT = (
+        "Het cursusjaar van deze cohort: opdrachten en antwoordsleutels horen bij dit jaar."
+    )
+    MISSING_FACTS = (
+        "De opdracht '{assignment}' noemt feiten die voor {year} nog geen waarde hebben. "
+        "Vul ze aan in course/data (met bron) of kies een ander cursusjaar.\n{problems}"
+    )
+
+
 class ExchangeText:
     NO_COHORT = "In {root} staat geen cohort ({config} ontbreekt)."
     NO_EXCHANGE = (

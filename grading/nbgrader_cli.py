@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from grading.source import ensure_source
+
 
 class NbgraderError(RuntimeError):
     """An nbgrader command failed; ``output`` holds what it printed."""
@@ -27,7 +29,12 @@ def environment(extra: dict[str, str] | None = None) -> dict[str, str]:
 def run(
     root: Path, *args: str, check: bool = True, timeout: float = 3600
 ) -> subprocess.CompletedProcess:
-    """``nbgrader ARGS`` in the course root ``root``."""
+    """``nbgrader ARGS`` in the course root ``root``.
+
+    Before ``generate_assignment`` the cohort gets its filled-in copy of the assignment.
+    """
+    if len(args) > 1 and args[0] == "generate_assignment":
+        ensure_source(root, args[1])
     result = subprocess.run(
         [sys.executable, "-m", "nbgrader", *args],
         cwd=root,

@@ -16,15 +16,17 @@ import os
 import shutil
 from pathlib import Path
 
+from course.facts import course_year
 from grading import ASSIGNMENTS_DIR, NBGRADER_CONFIG
 from grading.cohort import write_config
 from grading.nbgrader_cli import run
+from grading.source import SOURCE_DIR, fill_assignment
 
 STATE_FILE = "vrijgegeven.json"
 
 
 def source_digest(assignment: str, source_dir: Path = ASSIGNMENTS_DIR) -> str:
-    """A hash of the assignment's source files and the shared nbgrader settings."""
+    """A hash of the assignment's (filled-in) source files and the shared nbgrader settings."""
     digest = hashlib.sha256(NBGRADER_CONFIG.read_bytes())
     for path in sorted((source_dir / assignment).rglob("*")):
         if path.is_file() and ".ipynb_checkpoints" not in path.parts:
@@ -40,6 +42,7 @@ def release_into(workspace: Path, assignments: list[str], cache: Path) -> list[s
     """
     cache.mkdir(parents=True, exist_ok=True, mode=0o700)
     write_config(cache)
+    year = course_year()
     state_path = cache / STATE_FILE
     try:
         state = json.loads(state_path.read_text(encoding="utf-8"))
@@ -49,7 +52,9 @@ def release_into(workspace: Path, assignments: list[str], cache: Path) -> list[s
     for assignment in assignments:
         if not (ASSIGNMENTS_DIR / assignment).is_dir():
             continue
-        digest = source_digest(assignment)
+        # Self-study follows the installed course: its year and its facts, filled in afresh.
+        fill_assignment(assignment, cache / SOURCE_DIR, year)
+        digest = source_digest(assignment, cache / SOURCE_DIR)
         target = workspace / "opdrachten" / assignment
         if state.get(assignment) == digest and any(target.glob("*.ipynb")):
             continue

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from conftest import ASSIGNMENTS, COURSE
+from course.factfill import fill, fill_notebook
+from course.facts import course_year, load_facts
 
 
 def notebooks() -> list[Path]:
@@ -16,10 +18,22 @@ def notebooks() -> list[Path]:
     return sorted(p for p in found if ".ipynb_checkpoints" not in p.parts)
 
 
-def markdown_cells(path: Path, learner_only: bool = True) -> Iterator[tuple[int, str]]:
-    """(index, text) of the markdown cells; trainer-only rubric cells skipped by default."""
-    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-    for index, cell in enumerate(cells):
+def filled_notebook(path: Path) -> dict:
+    """The notebook as a learner gets it: facts of the course year filled in."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    return fill_notebook(nb, load_facts(), course_year(), where=path.name)
+
+
+def markdown_cells(
+    path: Path, learner_only: bool = True, filled: bool = True
+) -> Iterator[tuple[int, str]]:
+    """(index, text) of the markdown cells; trainer-only rubric cells skipped by default.
+
+    ``filled`` gives the text as the learner reads it (facts filled in); without it, the
+    text as written, with its ``{{feit:…}}`` placeholders.
+    """
+    nb = filled_notebook(path) if filled else json.loads(path.read_text(encoding="utf-8"))
+    for index, cell in enumerate(nb["cells"]):
         if cell["cell_type"] != "markdown":
             continue
         if learner_only and cell.get("metadata", {}).get("nbgrader", {}).get("solution"):
@@ -28,10 +42,12 @@ def markdown_cells(path: Path, learner_only: bool = True) -> Iterator[tuple[int,
         yield index, "".join(source) if isinstance(source, list) else source
 
 
-def practice_texts(path: Path) -> Iterator[str]:
-    """Questions, options, hints and explanations of a practice file."""
-    with path.open("rb") as handle:
-        data = tomllib.load(handle)
+def practice_texts(path: Path, filled: bool = True) -> Iterator[str]:
+    """Questions, options, hints and explanations of a practice file (facts filled in)."""
+    text = path.read_text(encoding="utf-8")
+    if filled:
+        text = fill(text, load_facts(), course_year(), where=path.name)
+    data = tomllib.loads(text)
     for question in data.get("questions", []):
         yield question.get("question", "")
         yield from (str(option) for option in question.get("options", []))
@@ -39,11 +55,11 @@ def practice_texts(path: Path) -> Iterator[str]:
         yield question.get("explanation", "")
 
 
-def learner_texts() -> Iterator[tuple[str, str]]:
+def learner_texts(filled: bool = True) -> Iterator[tuple[str, str]]:
     """(where, text) for every piece of text a learner reads in notebooks and practice files."""
     for path in notebooks():
-        for index, text in markdown_cells(path):
+        for index, text in markdown_cells(path, filled=filled):
             yield f"{path.name} cel {index}", text
     for path in sorted(COURSE.rglob("*.oefenvragen.toml")):
-        for text in practice_texts(path):
+        for text in practice_texts(path, filled=filled):
             yield path.name, text

@@ -13,6 +13,7 @@ from pathlib import Path
 from nbgrader.api import Gradebook
 
 from conftest import ASSIGNMENTS, ROOT
+from course.factfill import fill_tree
 
 SOLUTIONS = ROOT / "tests" / "fixtures" / "solutions"
 
@@ -23,11 +24,14 @@ class NbgraderCourse:
     def __init__(self, root: Path):
         self.root = root
         root.mkdir(parents=True, exist_ok=True)
+        source = root / "source"
+        if not source.is_dir():  # the assignments as handed out: facts filled in
+            fill_tree(ASSIGNMENTS, source)
         (root / "nbgrader_config.py").write_text(
             "c = get_config()\n"
             f"load_subconfig({str(ROOT / 'grading' / 'nbgrader_config.py')!r})\n"
             f"c.CourseDirectory.root = {str(root)!r}\n"
-            f"c.CourseDirectory.source_directory = {str(ASSIGNMENTS)!r}\n",
+            f"c.CourseDirectory.source_directory = {str(source)!r}\n",
             encoding="utf-8",
         )
 

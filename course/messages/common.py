@@ -159,3 +159,11 @@ HUNDRED = "honderd"
 THOUSAND = "duizend"
 COMMA_WORD = "komma"
 MINUS_WORD = "min"
+
+# Facts filled into a lesson when the workspace is built (course/workspace.py)
+SOURCES_TITLE = "Bedragen en bronnen in deze les"
+SOURCES_INTRO = (
+    "Deze cursus hoort bij {year}. Bedragen en regels veranderen vaak. "
+    "Controleer een bedrag daarom altijd bij de bron voordat je iemand helpt."
+)
+SOURCES_HEADER = ("Wat", "Waarde", "Geldt vanaf", "Bron")
