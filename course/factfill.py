@@ -128,8 +128,13 @@ def fill_notebook(nb: dict, facts: Mapping[str, Fact], year: int, where: str = "
     """A copy of the notebook (as JSON data) with every cell filled in.
 
     Markdown and raw cells get the reader's form, code cells Python literals. Outputs are
-    left alone. Raises :class:`FactFillError` listing every problem in the notebook.
+    left alone. A notebook whose metadata pins a year (``sleutelpersonen.cursusjaar``, as in
+    the actualiteiten of one year) is filled for that year.
+    Raises :class:`FactFillError` listing every problem in the notebook.
     """
+    pinned = nb.get("metadata", {}).get("sleutelpersonen", {}).get("cursusjaar")
+    if pinned and int(pinned) != year:  # a page about one year, e.g. actualiteiten 2026
+        year, facts = int(pinned), load_facts(int(pinned))
     problems: list[str] = []
     result = copy.deepcopy(nb)
     for index, cell in enumerate(result.get("cells", [])):
@@ -151,6 +156,16 @@ def fill_notebook(nb: dict, facts: Mapping[str, Fact], year: int, where: str = "
     return result
 
 
+PINNED_YEAR = re.compile(r"^cursusjaar\s*=\s*(\d{4})\s*$", re.MULTILINE)
+
+
+def fill_text(text: str, year: int | None = None, code: bool = False, where: str = "") -> str:
+    """A whole text file filled in; a TOML file may pin its year with ``cursusjaar = 2026``."""
+    pinned = PINNED_YEAR.search(text)
+    year = int(pinned.group(1)) if pinned else (year or course_year())
+    return fill(text, load_facts(year), year, code=code, where=where)
+
+
 def fill_file(source: Path, target: Path, year: int | None = None) -> None:
     """Write ``source`` to ``target`` with the facts of ``year`` filled in.
 
@@ -166,7 +181,7 @@ def fill_file(source: Path, target: Path, year: int | None = None) -> None:
     elif source.suffix in (".toml", ".md", ".txt", ".py"):
         text = source.read_text(encoding="utf-8")
         code = source.suffix == ".py"
-        target.write_text(fill(text, facts, year, code=code, where=source.name), "utf-8")
+        target.write_text(fill_text(text, year, code=code, where=source.name), "utf-8")
     else:
         target.write_bytes(source.read_bytes())
 
@@ -224,6 +239,8 @@ def fill_lesson(nb: dict, year: int | None = None, where: str = "") -> dict:
     The table goes before the closing code cell (the lesson footer), if there is one.
     """
     year = year or course_year()
+    pinned = nb.get("metadata", {}).get("sleutelpersonen", {}).get("cursusjaar")
+    year = int(pinned) if pinned else year
     facts = load_facts(year)
     filled = fill_notebook(nb, facts, year, where=where)
     keys = [

@@ -34,9 +34,9 @@ def _files(root: Path) -> list[Path]:
     found = []
     for folder in SEARCHED:
         for path in sorted((root / folder).rglob("*")):
-            if path.is_file() and ".ipynb_checkpoints" not in path.parts:
-                if path.suffix in TEXT_SUFFIXES + (".py",) and "data" not in path.parts:
-                    found.append(path)
+            skip = ".ipynb_checkpoints" in path.parts or "data" in path.parts
+            if path.is_file() and not skip and path.suffix in TEXT_SUFFIXES + (".py",):
+                found.append(path)
     return found
 
 

@@ -23,8 +23,7 @@ from IPython.display import display
 
 from course import messages as msg
 from course.answers import normalise_text
-from course.factfill import fill
-from course.facts import course_year, load_facts
+from course.factfill import fill_text
 from course.numbers import format_number, read_number
 
 PRACTICE_SUFFIX = ".oefenvragen.toml"
@@ -106,7 +105,7 @@ def load_questions(path: Path) -> dict[str, PracticeQuestion]:
     """All practice questions in a file, by id (facts of the course year filled in)."""
     text = path.read_text(encoding="utf-8")
     if "{{" in text:
-        text = fill(text, load_facts(), course_year(), where=path.name)
+        text = fill_text(text, where=path.name)
     data = tomllib.loads(text)
     questions: dict[str, PracticeQuestion] = {}
     for index, raw in enumerate(data.get("questions", []), start=1):

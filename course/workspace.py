@@ -24,8 +24,8 @@ import os
 from pathlib import Path
 
 from course import COURSE_DIR
-from course.factfill import fill, fill_lesson
-from course.facts import course_year, load_facts
+from course.factfill import fill_lesson, fill_text
+from course.facts import course_year
 
 WORKSPACE_ENV = "SLEUTELPERSONEN_WERKMAP"
 START_PAGE = "00-start-hier.ipynb"
@@ -82,8 +82,7 @@ def lesson_content(source: Path, year: int | None = None) -> bytes:
         filled = fill_lesson(nb, year, where=source.name)
         return (json.dumps(filled, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     text = source.read_text(encoding="utf-8")
-    year = year or course_year()
-    return fill(text, load_facts(year), year, where=source.name).encode("utf-8")
+    return fill_text(text, year, where=source.name).encode("utf-8")
 
 
 def update_lessons(root: Path, course_dir: Path = COURSE_DIR) -> list[Path]:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from conftest import ASSIGNMENTS, COURSE
-from course.factfill import fill, fill_notebook
+from course.factfill import fill_notebook, fill_text
 from course.facts import course_year, load_facts
 
 
@@ -46,7 +46,7 @@ def practice_texts(path: Path, filled: bool = True) -> Iterator[str]:
     """Questions, options, hints and explanations of a practice file (facts filled in)."""
     text = path.read_text(encoding="utf-8")
     if filled:
-        text = fill(text, load_facts(), course_year(), where=path.name)
+        text = fill_text(text, where=path.name)
     data = tomllib.loads(text)
     for question in data.get("questions", []):
         yield question.get("question", "")
