@@ -9,7 +9,6 @@ be true for at most a third of the questions (issue 13).
 from __future__ import annotations
 
 import ast
-import json
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -18,6 +17,7 @@ import pytest
 
 from conftest import ASSIGNMENTS, COURSE, ROOT
 from course.practice import load_questions
+from course_text import filled_notebook
 
 MAX_SHARE = Fraction(1, 3)
 
@@ -71,7 +71,7 @@ def _calls(source: str, method: str) -> list[ast.Call]:
 
 def graded_items_of(path: Path) -> list[Item]:
     """Single-choice questions of one assignment: options from the widget, key from the test."""
-    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    cells = filled_notebook(path)["cells"]  # as handed out: facts filled in
     options: dict[object, tuple[str, ...]] = {}
     keys: dict[object, str] = {}
     for cell in cells:
