@@ -11,6 +11,7 @@ class CliText:
 
 
 class SourceText:
+    NO_SOURCE = "De opdracht '{assignment}' bestaat niet in deze versie van de cursus."
     COHORT_FILE_COMMENT = (
         "Het cursusjaar van deze cohort: opdrachten en antwoordsleutels horen bij dit jaar."
     )

@@ -45,19 +45,22 @@ def cohort_year(root: Path) -> int:
 
 
 def fill_assignment(
-    assignment: str, target: Path, year: int, source_dir: Path = ASSIGNMENTS_DIR
+    assignment: str, target: Path, year: int, source_dir: Path | None = None
 ) -> Path:
     """Fill ``source_dir/assignment`` for ``year`` into ``target/assignment`` in one step.
 
     Raises ``click.ClickException`` (Dutch) when the assignment names a fact that has no
     value in ``year``; nothing is written then.
     """
+    source = (source_dir or ASSIGNMENTS_DIR) / assignment
+    if not source.is_dir():
+        raise click.ClickException(T.NO_SOURCE.format(assignment=assignment))
     destination = Path(target) / assignment
     destination.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=destination.parent, prefix=".vullen-") as scratch:
         filled = Path(scratch) / assignment
         try:
-            fill_tree(source_dir / assignment, filled, year)
+            fill_tree(source, filled, year)
         except FactFillError as error:
             raise click.ClickException(
                 T.MISSING_FACTS.format(assignment=assignment, year=year, problems=error)
