@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import tomllib
-
 import pytest
 from test_facts import amounts_in, phones_in
 
-from course.facts import FACTS_FILE, parse_facts
+from course.facts import load_records
 from course.tools.lookup import (
     LookupDataError,
     answer_card,
@@ -39,15 +37,10 @@ ORGANISATIONS = {
 
 
 def _known_facts():
-    """Numbers and phone numbers in feiten.toml."""
-    files = [FACTS_FILE]
+    """Numbers and phone numbers in the facts files (course/data/feiten*.toml), all dates."""
     numbers, phones = set(), set()
-    for path in files:
-        if not path.is_file() or path.name.endswith("-begrippen.toml"):
-            continue
-        with path.open("rb") as handle:
-            facts = parse_facts(tomllib.load(handle))
-        for item in facts.values():
+    for record in load_records().values():
+        for item in record.values:
             if isinstance(item.value, str):
                 phones.add(item.value.replace("-", "").replace(" ", ""))
             else:
