@@ -34,7 +34,7 @@ EURO = re.compile(r"€\s?(\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?)")
 
 
 def value(key: str) -> float:
-    return compare.fact(key).value
+    return compare.known(key).value
 
 
 def amounts(text: str) -> set[float]:
@@ -70,16 +70,56 @@ def test_every_amount_in_the_table_is_a_fact_listed_under_it():
 
 def test_table_follows_the_facts_data(monkeypatch):
     """Change a fact and the table changes with it: no figure is typed into the code."""
-    original = compare.fact
+    original = compare.known
 
     def changed(key):
         item = original(key)
         if key == "vrijwilligersvergoeding.max_per_maand":
-            return dataclasses.replace(item, value=999)
+            return dataclasses.replace(item, fact=dataclasses.replace(item.fact, value=999))
         return item
 
-    monkeypatch.setattr(compare, "fact", changed)
-    assert "Hoogstens € 999 per maand" in comparison_table().loc["Wat krijg je?", T.ROUTES[0]]
+    monkeypatch.setattr(compare, "known", changed)
+    assert "Hoogstens € 999 " in comparison_table().loc["Wat krijg je?", T.ROUTES[0]]
+
+
+def _all(current: bool, year: int = 2026):
+    original = compare.known
+
+    def pinned(key):
+        item = original(key)
+        return dataclasses.replace(
+            item, fact=dataclasses.replace(item.fact, year=year), current=current
+        )
+
+    return pinned
+
+
+def test_an_amount_of_an_earlier_year_is_labelled_with_its_year(monkeypatch):
+    """In a year without a known amount the tool still works and says which year it uses."""
+    monkeypatch.setattr(compare, "known", _all(current=False, year=2026))
+    monkeypatch.setattr(compare, "course_year", lambda: 2027)
+    monkeypatch.setattr(compare, "old_years", lambda keys: [2026])
+    cell = comparison_table().loc["Wat krijg je?", T.ROUTES[0]]
+    assert "(in 2026)" in cell
+    page = table_html()
+    assert "Het bedrag van 2027 is nog niet bekend" in page
+    assert "De grafiek rekent met de bedragen van 2026" in chart_text(32)
+    assert "2026" in compare.x_label()
+
+
+def test_a_current_amount_has_no_year_label(monkeypatch):
+    monkeypatch.setattr(compare, "known", _all(current=True, year=2027))
+    monkeypatch.setattr(compare, "old_years", lambda keys: [])
+    assert "(in " not in comparison_table().loc["Wat krijg je?", T.ROUTES[0]]
+    assert "nog niet bekend" not in table_html()
+    assert "nog niet bekend" not in chart_text(32)
+
+
+def test_the_tool_works_in_the_course_year():
+    """Whatever the course year, the table and chart can be built (no missing fact error)."""
+    assert table_html() and chart_text(32)
+    if compare.old_years([key for key, _ in compare.FIGURES.values()]):
+        assert "nog niet bekend" in table_html()
 
 
 def test_sources_are_shown_under_the_table():
@@ -123,7 +163,7 @@ def test_impossible_hours_are_refused(hours):
 def test_yearly_amounts_table():
     table = yearly_amounts(32)
     assert list(table[T.Y_LABEL]) == list(T.ROUTES)
-    volunteer, job, zzp = table[T.X_LABEL]
+    volunteer, job, zzp = table[compare.x_label()]
     assert volunteer == round(min(PER_YEAR, 12 * PER_MONTH))
     assert job == round(32 * 52 * MINIMUM_WAGE)
     assert zzp != zzp  # NaN: a zzp'er has no fixed amount
@@ -132,7 +172,7 @@ def test_yearly_amounts_table():
 def test_chart_has_dutch_labels_and_does_not_rely_on_colour():
     figure = draw_chart(32)
     axes = figure.axes[0]
-    assert axes.get_xlabel() == T.X_LABEL
+    assert axes.get_xlabel() == compare.x_label()
     assert axes.get_ylabel() == T.Y_LABEL
     assert "32 uur per week" in axes.get_title()
     assert [label.get_text() for label in axes.get_yticklabels()] == list(T.BAR_LABELS)

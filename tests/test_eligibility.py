@@ -271,3 +271,27 @@ def test_every_input_has_a_label():
     form = EligibilityForm()
     fields = [form.situation, form.age, form.insured, form.income, form.housing, form.rent]
     assert all(field.description for field in [*fields, form.savings])
+
+
+def test_limits_of_an_earlier_year_are_said_with_their_year(monkeypatch):
+    """Without limits for the course year the check still works and names their year."""
+    from course.tools import eligibility
+
+    old = eligibility.Limits(**{**LIMITS.__dict__, "old_year": 2026})
+    monkeypatch.setattr(eligibility, "_limits", lambda: old)
+    monkeypatch.setattr(eligibility, "course_year", lambda: 2027)
+    for verdict in (zorg(), zorg(income=10 * COUPLE), huur()):
+        note = verdict.reasons[-1]
+        assert "grenzen van 2026" in note and "2027 zijn nog niet bekend" in note
+    current = eligibility.Limits(**{**LIMITS.__dict__, "old_year": None})
+    monkeypatch.setattr(eligibility, "_limits", lambda: current)
+    assert not any("nog niet bekend" in reason for reason in zorg().reasons)
+
+
+def test_the_check_says_so_when_its_limits_are_older_than_the_course_year():
+    from course.facts import course_year
+    from course.tools.known import known
+
+    current = known("zorgtoeslag.inkomensgrens_alleenstaand").current
+    said = any("nog niet bekend" in reason for reason in zorg().reasons)
+    assert said == (not current) or LIMITS.old_year not in (None, course_year())

@@ -2,8 +2,10 @@
 
 import pytest
 
-from course.numbers import format_euro
+from course.facts import course_year
+from course.numbers import format_euro, format_number
 from course.tools import ratecalc
+from course.tools.known import known
 from course.tools.ratecalc import RateForm, hourly_rate, read_amount, render_result
 
 DISCLAIMER = "Dit is een schatting, geen belastingadvies."
@@ -126,13 +128,23 @@ def test_amounts_are_read_the_dutch_way():
 def test_assumptions_come_from_the_facts_with_sources():
     page = render_result(samira())
     assert DISCLAIMER in page
-    assert "35,7%" in page and "37,56%" in page and "49,5%" in page
-    assert "onzeker" in page  # the box-1 rates are a LOW-confidence source
-    assert "wetsvoorstel" in page and "nog geen wet" in page  # BAZ is a bill in 2026
-    assert "€ 171" in page and "5,4%" in page
+    box1 = [known(f"belasting.box1_schijf{n}_procent") for n in (1, 2, 3)]
+    for item in box1:
+        assert f"{format_number(item.value)}%" in page
+    if known("belasting.box1_schijf1_procent").fact.confidence == "LOW":
+        assert "onzeker" in page
+    if not all(item.current for item in box1):  # labelled with its year, never as this year's
+        year = max(item.year for item in box1 if not item.current)
+        assert f"was in {year}" in page and "nog niet bekend" in page
+        assert f"is in {course_year()} " not in page.split("Het tarief van box 1")[1][:40]
+    else:
+        assert f"is in {course_year()}" in page
+    assert "wetsvoorstel" in page and "nog geen wet" in page  # BAZ is a bill, not a law
+    assert f"{format_number(known('baz.premie_procent').value)}%" in page
     assert 'href="https://www.stap3.nl/' in page
     assert 'href="https://www.rijksoverheid.nl/' in page
-    assert "1.225 uur" in page and "1.472 uur" in page
+    assert f"{format_number(known('urencriterium.uren_per_jaar').value)} uur" in page
+    assert "1.472 uur" in page
     assert ratecalc.default_tax_percent() == 20
     # The box-1 rate is shown, but the starting assumption is the course's rough estimate
     # of tax, premiums and the Zvw contribution together as a share of the profit.

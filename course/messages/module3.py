@@ -70,18 +70,16 @@ class RateCalcText:
         "Belasting en premies: je aanname is {percent}% van de winst. Dat is één getal voor "
         "alles samen: inkomstenbelasting, premies en de bijdrage voor de zorgverzekering (Zvw). "
         "De cursus begint met {estimate}%. Dat is een ruwe schatting, geen officieel getal. "
-        "Het tarief van box 1 is in 2026 {first}% tot ongeveer {limit1}, {second}% tot ongeveer "
-        "{limit2} en {third}% daarboven. Dat tarief betaal je niet over je hele winst. Eerst gaan "
+        "{box1} Dat tarief betaal je niet over je hele winst. Eerst gaan "
         "de aftrekposten eraf, zoals de zelfstandigenaftrek en de MKB-winstvrijstelling. Daarna "
         "gaan de heffingskortingen van de belasting af, zoals de arbeidskorting. De Zvw-bijdrage "
         "komt erbij. Het echte percentage kan lager of hoger zijn: hoe hoger je winst, hoe hoger "
-        "het percentage. Let op: de tarieven komen uit één bron. Een boekhouder kan je een beter "
-        "percentage geven."
+        "het percentage. Een boekhouder kan je een beter percentage geven."
     )
     ASSUME_DISABILITY = (
-        "Arbeidsongeschiktheid: in 2026 is er geen verplichte verzekering voor zzp'ers. "
-        "Er is alleen een wetsvoorstel. Dat noemt een premie van {percent}% van de winst, "
-        "hoogstens ongeveer {max} per maand. Het is nog geen wet. Je kiest zelf: sparen of "
+        "Arbeidsongeschiktheid: in {course_year} is er geen verplichte verzekering voor "
+        "zzp'ers. Er is alleen een wetsvoorstel. Dat noemt een premie van {percent}% van de "
+        "winst, hoogstens een bedrag per maand. Het is nog geen wet. Je kiest zelf: sparen of "
         "een verzekering afsluiten."
     )
     ASSUME_PENSION = (
@@ -119,13 +117,13 @@ class CompareText:
     """Texts of course/tools/compare.py (comparison table and chart)."""
 
     CORNER = "Onderwerp"
-    CAPTION = "Drie manieren om geld te krijgen voor je werk (2026)"
+    CAPTION = "Drie manieren om geld te krijgen voor je werk ({year})"
     ROUTES = ("Vrijwilliger", "Betaalde baan (zoals de BuurtBaan)", "Zzp'er")
     # Each row: topic -> text per way. {name} is a figure from the facts (see FIGURES).
     ROWS = {
         "Wat krijg je?": (
-            "Een vergoeding voor je kosten, geen loon. Hoogstens {vv_maand} per maand "
-            "en {vv_jaar} per jaar. En hoogstens {vv_uur} per uur "
+            "Een kleine vergoeding voor je kosten of je inzet, geen loon. "
+            "Hoogstens {vv_maand} per maand en {vv_jaar} per jaar. En hoogstens {vv_uur} per uur "
             "(als je {vv_leeftijd} jaar of ouder bent).",
             "Loon. Minstens het minimumloon: {minimumloon} bruto per uur "
             "(als je {ml_leeftijd} jaar of ouder bent).",
@@ -160,7 +158,7 @@ class CompareText:
             "bedrijf voorbereiden en je bijstand houden.",
         ),
         "Let op": (
-            "Krijg je geld voor je tijd of je inzet? Dan is het eigenlijk loon.",
+            "Krijg je eigenlijk een loon voor je uren? Dan is het geen vrijwilligerswerk meer.",
             "Een BuurtBaan duurt hoogstens {bb_jaren} jaar, met training. "
             "Het doel is daarna ander betaald werk.",
             "Werk je eigenlijk als een werknemer? Dan ben je schijnzelfstandig (Wet DBA). "
@@ -176,7 +174,7 @@ class CompareText:
     )
 
     CHART_TITLE = "Wat krijg je ongeveer per jaar bij {hours} uur per week?"
-    X_LABEL = "Euro per jaar (bruto, 2026)"
+    X_LABEL = "Euro per jaar (bruto, {year})"
     Y_LABEL = "Manier van werken"
     BAR_LABELS = (
         "Vrijwilliger\n(hoogstens, belastingvrij)",
@@ -462,3 +460,32 @@ class HoursText:
         "reizen": "naar klanten en afspraken voor je bedrijf",
         "niet_bedrijf": "bijvoorbeeld vrijwilligerswerk of een baan in loondienst",
     }
+
+
+class KnownText:
+    """Texts for amounts that are not known yet for the course year (course/tools/known.py)."""
+
+    LIMITS_OLD = (
+        "Let op: deze check rekent met de grenzen van {year}. Die van {course_year} zijn "
+        "nog niet bekend. Kijk voor de grenzen van dit jaar op toeslagen.nl of doe de "
+        "proefberekening."
+    )
+    FIGURE_OLD = "{value} (in {year})"
+    TABLE_OLD = (
+        "Een bedrag met '(in {year})' erachter is het bedrag van {year}. Het bedrag van "
+        "{course_year} is nog niet bekend. Zoek het bedrag van dit jaar op bij de instantie "
+        "zelf: de Belastingdienst (vrijwilligersvergoeding), de Rijksoverheid (minimumloon) "
+        "of de KVK (inschrijven)."
+    )
+    CHART_OLD = (
+        "De grafiek rekent met de bedragen van {year}. Die van {course_year} zijn nog niet bekend."
+    )
+    TAX_OLD = (
+        "Het tarief van box 1 was in {year} {first}% tot ongeveer {limit1}, {second}% tot "
+        "ongeveer {limit2} en {third}% daarboven. De tarieven van {course_year} zijn nog niet "
+        "bekend: kijk op belastingdienst.nl bij 'tarieven inkomstenbelasting'."
+    )
+    TAX_NOW = (
+        "Het tarief van box 1 is in {course_year} {first}% tot ongeveer {limit1}, {second}% "
+        "tot ongeveer {limit2} en {third}% daarboven."
+    )

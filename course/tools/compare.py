@@ -35,9 +35,10 @@ from IPython.display import HTML, display
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from course.facts import Fact, fact
-from course.messages.module3 import CompareText
+from course.facts import Fact, course_year
+from course.messages.module3 import CompareText, KnownText
 from course.numbers import format_euro, format_number
+from course.tools.known import known, old_years
 
 # Teaching assumptions for the chart (stated under it, not facts about the law).
 WEEKS_PER_YEAR = 52
@@ -78,7 +79,8 @@ def _euro(value: float) -> str:
 
 
 def _value(key: str) -> float:
-    value = fact(key).value
+    """The course year's value, or the newest known one (see :mod:`course.tools.known`)."""
+    value = known(key).value
     if isinstance(value, str):
         raise ValueError(f"{key} is not a number")
     return value
@@ -86,7 +88,37 @@ def _value(key: str) -> float:
 
 def _figure_text(key: str, kind: str) -> str:
     value = _value(key)
-    return _euro(value) if kind == "euro" else format_number(float(value))
+    text = _euro(value) if kind == "euro" else format_number(float(value))
+    item = known(key)
+    return text if item.current else KnownText.FIGURE_OLD.format(value=text, year=item.year)
+
+
+def caption() -> str:
+    """The table caption with the course year."""
+    return T.CAPTION.format(year=course_year())
+
+
+def x_label() -> str:
+    """The label of the amounts axis, with the year the amounts are from."""
+    years = old_years(CHART_FACTS)
+    return T.X_LABEL.format(year=years[0] if years else course_year())
+
+
+def old_table_note() -> str:
+    """Empty, or the note that some figures in the table are of an earlier year."""
+    keys = [key for key, _ in FIGURES.values()]
+    years = old_years(keys)
+    if not years:
+        return ""
+    return KnownText.TABLE_OLD.format(year=years[-1], course_year=course_year())
+
+
+def old_chart_note() -> str:
+    """Empty, or the note that the chart uses amounts of an earlier year."""
+    years = old_years(CHART_FACTS)
+    if not years:
+        return ""
+    return KnownText.CHART_OLD.format(year=years[-1], course_year=course_year())
 
 
 def comparison_table() -> pd.DataFrame:
@@ -106,7 +138,7 @@ def table_facts() -> list[Fact]:
             for name, (key, _) in FIGURES.items():
                 if "{" + name + "}" in text and key not in used:
                     used.append(key)
-    return [fact(key) for key in used]
+    return [known(key).fact for key in used]
 
 
 def _fact_value_text(item: Fact) -> str:
@@ -142,9 +174,11 @@ def table_html(table: pd.DataFrame | None = None) -> str:
         body.append(f'<tr><th scope="row" {cell}>{html.escape(str(topic))}</th>{cells}</tr>')
     return (
         '<div class="sp-compare">'
-        f'<table><caption style="text-align:left"><strong>{html.escape(T.CAPTION)}</strong>'
+        f'<table><caption style="text-align:left"><strong>{html.escape(caption())}</strong>'
         f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
-        f"<p>{html.escape(T.TABLE_NOTE)}</p>{sources_html(table_facts())}</div>"
+        f"<p>{html.escape(T.TABLE_NOTE)}</p>"
+        + (f"<p><strong>{html.escape(old_table_note())}</strong></p>" if old_table_note() else "")
+        + f"{sources_html(table_facts())}</div>"
     )
 
 
@@ -190,7 +224,7 @@ def yearly_amounts(hours_per_week: float) -> pd.DataFrame:
     return pd.DataFrame(
         {
             T.Y_LABEL: list(T.ROUTES),
-            T.X_LABEL: [round(estimate.volunteer), round(estimate.job), None],
+            x_label(): [round(estimate.volunteer), round(estimate.job), None],
         }
     )
 
@@ -223,7 +257,7 @@ def draw_chart(hours_per_week: float = DEFAULT_HOURS) -> Figure:
     axes.set_yticks(positions, list(T.BAR_LABELS), fontsize=10)
     axes.set_xlim(0, right)
     axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: format_number(round(x))))
-    axes.set_xlabel(T.X_LABEL, fontsize=11)
+    axes.set_xlabel(x_label(), fontsize=11)
     axes.set_ylabel(T.Y_LABEL, fontsize=11)
     axes.set_title(T.CHART_TITLE.format(hours=format_number(hours_per_week)), fontsize=12)
     axes.spines[["top", "right"]].set_visible(False)
@@ -260,14 +294,15 @@ def chart_text(hours_per_week: float = DEFAULT_HOURS) -> str:
         T.ASSUMPTIONS.format(
             weeks=WEEKS_PER_YEAR, age=format_number(_value("minimumloon.leeftijd"))
         ),
+        old_chart_note(),
         T.DISCLAIMER,
     ]
-    return " ".join(parts)
+    return " ".join(part for part in parts if part)
 
 
 def chart_sources() -> list[str]:
     """The source URLs of the facts behind the chart, without duplicates."""
-    return list(dict.fromkeys(fact(key).source for key in CHART_FACTS))
+    return list(dict.fromkeys(known(key).fact.source for key in CHART_FACTS))
 
 
 def _image_html(hours_per_week: float) -> str:

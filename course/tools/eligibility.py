@@ -22,10 +22,12 @@ from functools import cache
 import ipywidgets as widgets
 from IPython.display import display
 
-from course.facts import fact
+from course.facts import course_year
 from course.messages import common as msg
 from course.messages.module1 import EligibilityText as T
+from course.messages.module3 import KnownText
 from course.numbers import format_euro, parse_number_strict
+from course.tools.known import known, old_years
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,16 @@ class Limits:
     huur_rent_limit_young: float
     huur_savings_limit_single: float
     proefberekening: str
+    old_year: int | None = None  # the limits are from this year: the course year's are unknown
+
+
+LIMIT_KEYS = (
+    "zorgtoeslag.inkomensgrens_alleenstaand",
+    "zorgtoeslag.inkomensgrens_partner",
+    "huurtoeslag.huurgrens_21_plus",
+    "huurtoeslag.huurgrens_18_20",
+    "huurtoeslag.vermogensgrens_alleenstaand",
+)
 
 
 @cache
@@ -48,7 +60,9 @@ def _limits() -> Limits:
     """Read the limits from ``course/data/feiten.toml`` (each with its source there)."""
 
     def value(key: str):
-        return fact(key).value
+        return known(key).value
+
+    older = old_years(LIMIT_KEYS)
 
     return Limits(
         zorg_income_single=value("zorgtoeslag.inkomensgrens_alleenstaand"),
@@ -60,7 +74,16 @@ def _limits() -> Limits:
         huur_rent_limit_young=value("huurtoeslag.huurgrens_18_20"),
         huur_savings_limit_single=value("huurtoeslag.vermogensgrens_alleenstaand"),
         proefberekening=str(value("toeslagen.proefberekening")),
+        old_year=older[-1] if older else None,
     )
+
+
+def old_limits_note() -> str:
+    """Empty, or the warning that the limits are those of an earlier year."""
+    year = _limits().old_year
+    if year is None:
+        return ""
+    return KnownText.LIMITS_OLD.format(year=year, course_year=course_year())
 
 
 # Share of the income limit from which the check warns that the income is close to it.
@@ -124,13 +147,14 @@ def _check_amount(name: str, amount: float | None) -> None:
 
 def _verdict(scheme, unlikely, unknown, known, extra) -> Verdict:
     """Combine the findings: any "no" wins; else any unknown; else "maybe"."""
+    note = [old_limits_note()] if old_limits_note() else []
     if unlikely:
-        return Verdict(scheme, Outcome.UNLIKELY, _unique(unlikely))
+        return Verdict(scheme, Outcome.UNLIKELY, _unique(unlikely + note))
     reasons = [text for _, text in unknown] + known
     if unknown:
         things = _unique(thing for thing, _ in unknown)
-        return Verdict(scheme, Outcome.DEPENDS, _unique(reasons), things)
-    return Verdict(scheme, Outcome.MAYBE, _unique(reasons + extra))
+        return Verdict(scheme, Outcome.DEPENDS, _unique(reasons + note), things)
+    return Verdict(scheme, Outcome.MAYBE, _unique(reasons + extra + note))
 
 
 def _unique(items) -> tuple[str, ...]:

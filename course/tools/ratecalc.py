@@ -34,9 +34,11 @@ from functools import cache
 import ipywidgets as widgets
 from IPython.display import display
 
-from course.facts import Fact, load_facts
+from course.facts import Fact, course_year
+from course.messages.module3 import KnownText
 from course.messages.module3 import RateCalcText as T
 from course.numbers import format_euro, format_number, parse_number_strict
+from course.tools.known import Known, known
 
 WEEKS_PER_YEAR = 52
 MONTHS_PER_YEAR = 12
@@ -55,7 +57,7 @@ WEEKS_OFF_OPTIONS = tuple(range(0, 13))
 
 # The course's rough estimate of what a zzp'er pays in income tax, premiums and the Zvw
 # contribution together, as a share of the profit. It is a teaching assumption, not a fact:
-# the box-1 rate (35,7% in 2026) applies only after the aftrekposten, heffingskortingen
+# the box-1 rate (first bracket) applies only after the aftrekposten, heffingskortingen
 # (algemene heffingskorting, arbeidskorting) come off the tax, and the Zvw contribution is
 # added, so the real share of the profit is far below the box-1 rate and rises with the
 # profit. Lesson m3-l3 explains it and the learner can change it in the form.
@@ -68,7 +70,6 @@ FACT_KEYS = (
     "belasting.box1_schijf2_grens",
     "belasting.box1_schijf3_procent",
     "baz.premie_procent",
-    "baz.premie_max_per_maand",
     "aow.opbouw_procent_per_jaar",
     "aow.opbouw_jaren",
     "urencriterium.uren_per_jaar",
@@ -76,15 +77,39 @@ FACT_KEYS = (
 )
 
 
+BOX1_KEYS = FACT_KEYS[:5]
+
+
 @cache
+def _known() -> dict[str, Known]:
+    """The facts this tool shows: the course year's value, or the newest known one."""
+    return {key: known(key) for key in FACT_KEYS}
+
+
 def _facts() -> dict[str, Fact]:
-    """The facts this tool shows, each with its source (from course/data/feiten.toml)."""
-    known = load_facts()
-    return {key: known[key] for key in FACT_KEYS}
+    """The facts this tool shows, each with its source (from course/data/feiten*.toml)."""
+    return {key: item.fact for key, item in _known().items()}
 
 
 def _value(key: str) -> float:
-    return float(_facts()[key].value)
+    return float(_known()[key].value)
+
+
+def box1_text() -> str:
+    """The box 1 rates, said with their year when the course year's rates are not known."""
+    percent = format_number
+    figures = {
+        "first": percent(_value("belasting.box1_schijf1_procent")),
+        "second": percent(_value("belasting.box1_schijf2_procent")),
+        "third": percent(_value("belasting.box1_schijf3_procent")),
+        "limit1": _euro(_value("belasting.box1_schijf1_grens")),
+        "limit2": _euro(_value("belasting.box1_schijf2_grens")),
+        "course_year": course_year(),
+    }
+    old = [_known()[key] for key in BOX1_KEYS if not _known()[key].current]
+    if old:
+        return KnownText.TAX_OLD.format(year=max(item.year for item in old), **figures)
+    return KnownText.TAX_NOW.format(**figures)
 
 
 def default_tax_percent() -> float:
@@ -278,18 +303,14 @@ def render_assumptions(result: RateResult | None) -> str:
             T.ASSUME_TAX.format(
                 percent=percent(tax_percent),
                 estimate=percent(default_tax_percent()),
-                first=percent(_value("belasting.box1_schijf1_procent")),
-                second=percent(_value("belasting.box1_schijf2_procent")),
-                third=percent(_value("belasting.box1_schijf3_procent")),
-                limit1=_euro(_value("belasting.box1_schijf1_grens")),
-                limit2=_euro(_value("belasting.box1_schijf2_grens")),
+                box1=box1_text(),
             ),
             "belasting.box1_schijf1_procent",
         ),
         (
             T.ASSUME_DISABILITY.format(
                 percent=percent(_value("baz.premie_procent")),
-                max=_euro(_value("baz.premie_max_per_maand")),
+                course_year=course_year(),
             ),
             "baz.premie_procent",
         ),

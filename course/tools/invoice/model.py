@@ -24,9 +24,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 from functools import cache
 
-from course.facts import fact
 from course.messages.module3 import InvoiceText as T
 from course.numbers import format_euro, format_number, parse_decimal
+from course.tools.known import known
 
 MAX_LINES = 10
 MAX_NUMBER_LENGTH = 30
@@ -42,11 +42,13 @@ EXAMPLE_NUMBER = "2026-001"
 class FactValue:
     value: object
     source: str
+    year: int = 0  # the year the value is valid from
+    current: bool = True  # False: the newest known value, the course year's is not known
 
 
 @cache
 def _facts() -> dict[str, FactValue]:
-    """The facts this tool needs, each with its source URL (from course/data/feiten.toml)."""
+    """The facts this tool needs, each with its source URL (from course/data/feiten*.toml)."""
     keys = (
         "btw.tarief_algemeen",
         "btw.tarief_laag",
@@ -56,8 +58,8 @@ def _facts() -> dict[str, FactValue]:
     )
     found = {}
     for key in keys:
-        item = fact(key)
-        found[key] = FactValue(item.value, item.source)
+        item = known(key)
+        found[key] = FactValue(item.value, item.fact.source, item.year, item.current)
     return found
 
 
@@ -85,7 +87,7 @@ def rate_percent(rate: Rate) -> Decimal:
 
 
 def kor_limit() -> Decimal:
-    """The KOR turnover limit per calendar year (facts-2026 3.7)."""
+    """The KOR turnover limit per calendar year (facts 3.7)."""
     return Decimal(str(_facts()["kor.omzetgrens"].value))
 
 
