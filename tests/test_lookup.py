@@ -35,6 +35,19 @@ ORGANISATIONS = {
     "huisarts",
 }
 
+# The organisations lesson m1-r2 (Verblijf, tolken en veiligheid) adds to the map.
+ORGANISATIONS_LESSON_B = {
+    "ind",
+    "coa",
+    "vluchtelingenwerk",
+    "ggd",
+    "jeugdgezondheidszorg",
+    "arbeidsinspectie",
+    "fairwork",
+    "juridisch_loket",
+    "veilig_thuis",
+}
+
 
 def _known_facts():
     """Numbers and phone numbers in the facts files (course/data/feiten*.toml), all dates."""
@@ -58,6 +71,7 @@ def _all_texts():
 
 def test_every_organisation_of_the_lesson_is_on_the_map():
     assert set(DATA.organisations) >= ORGANISATIONS
+    assert set(DATA.organisations) >= ORGANISATIONS_LESSON_B
 
 
 def test_there_are_enough_topics_and_every_organisation_has_one():
@@ -104,6 +118,23 @@ def test_phone_numbers_sit_only_in_the_phone_field_or_are_the_emergency_number()
         ("belastingaangifte", "belastingaangifte"),
         ("zorgverzekering kiezen", "zorgverzekering"),
         ("juridisch advies", "juridisch"),
+        ("verblijfsvergunning", "verblijfsvergunning"),
+        ("naturalisatie", "naturalisatie"),
+        ("gezinshereniging", "gezinshereniging"),
+        ("azc", "azc"),
+        ("weekgeld", "azc"),
+        ("statushouder", "vluchtelingen"),
+        ("tijdelijke bescherming", "oekraine"),
+        ("Oekraïne", "oekraine"),
+        ("tolk", "tolk"),
+        ("soa", "ggd"),
+        ("consultatiebureau", "consultatiebureau"),
+        ("peuter", "consultatiebureau"),
+        ("kiespijn", "tandarts"),
+        ("huwelijksdwang", "eergeweld"),
+        ("meisjesbesnijdenis", "meisjesbesnijdenis"),
+        ("uitbuiting", "uitbuiting"),
+        ("mensenhandel", "fairwork"),
     ],
 )
 def test_search_puts_the_right_topic_first(query, expected):
@@ -137,6 +168,16 @@ def test_card_shows_organisation_reach_bring_and_tip():
     assert "0900-8020" in card and "€&nbsp;0,25" in card
     assert 'href="https://www.juridischloket.nl"' in card
     assert "Neem mee" in card and "<li>" in card and "Tip" in card
+
+
+def test_cards_of_lesson_b_name_the_right_organisation_and_contact():
+    card = answer_card(topic("uitbuiting", DATA))
+    assert "Nederlandse Arbeidsinspectie" in card and "0800-5151" in card
+    assert 'href="https://www.nlarbeidsinspectie.nl"' in card
+    assert "IND" in answer_card(topic("verblijfsvergunning", DATA))
+    assert "COA" in answer_card(topic("azc", DATA))
+    assert 'href="https://www.fairwork.nu"' in answer_card(topic("fairwork", DATA))
+    assert "Veilig Thuis" in answer_card(topic("eergeweld", DATA))
 
 
 def test_topic_can_override_what_to_bring():
