@@ -13,6 +13,7 @@ or more dated values::
     source = "https://…"
     checked = 2026-12-06
     confidence = "HIGH"
+    # tot = 2028-01-01   (optional: a rule that ends, with no successor known yet)
 
 The course has one course year and reference date (``cursusjaar`` and ``peildatum`` in
 ``course/cursus.toml``; ``$SLEUTELPERSONEN_CURSUSJAAR`` overrides the year, e.g. for a
@@ -67,6 +68,7 @@ class DatedValue:
     checked: dt.date
     confidence: str
     note: str = ""
+    until: dt.date | None = None  # ``tot``: the value no longer holds from this day on
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,8 @@ class FactRecord:
         if not valid:
             return None
         newest = valid[-1]
+        if newest.until is not None and day >= newest.until:
+            return None
         if self.changes == YEARLY and newest.valid_from.year < day.year:
             return None
         if self.changes == HALF_YEARLY and newest.valid_from < _half_year_start(day):
@@ -131,9 +135,13 @@ def _parse_value(key: str, raw: object) -> DatedValue:
         raise FactError(f"{key}: source must be a URL")
     if raw["confidence"] not in CONFIDENCE:
         raise FactError(f"{key}: confidence must be one of {CONFIDENCE} (never UNVERIFIED)")
-    for field in ("vanaf", "checked"):
+    for field in ("vanaf", "checked", "tot"):
+        if field not in raw:
+            continue
         if not isinstance(raw[field], dt.date) or isinstance(raw[field], dt.datetime):
             raise FactError(f"{key}: {field} must be a date, e.g. 2027-01-01")
+    if "tot" in raw and raw["tot"] <= raw["vanaf"]:
+        raise FactError(f"{key}: tot must come after vanaf")
     return DatedValue(
         value=raw["value"],
         valid_from=raw["vanaf"],
@@ -141,6 +149,7 @@ def _parse_value(key: str, raw: object) -> DatedValue:
         checked=raw["checked"],
         confidence=raw["confidence"],
         note=raw.get("note", ""),
+        until=raw.get("tot"),
     )
 
 

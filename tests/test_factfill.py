@@ -228,13 +228,41 @@ def _learner_files() -> list[Path]:
     return files + sorted(COURSE.rglob("*.oefenvragen.toml"))
 
 
+def _year_of(path: Path) -> int:
+    """The year a file is filled for: its pinned year, else the course year."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".ipynb":
+        pinned = json.loads(text).get("metadata", {}).get("sleutelpersonen", {}).get("cursusjaar")
+    else:
+        found = re.search(r"^cursusjaar\s*=\s*(\d{4})", text, re.MULTILINE)
+        pinned = found.group(1) if found else None
+    return int(pinned) if pinned else course_year()
+
+
 def _uses() -> dict[str, list[Path]]:
+    """For each fact: the learner files of the course year that name it."""
     uses: dict[str, list[Path]] = {}
+    year = course_year()
     for path in _learner_files():
+        if _year_of(path) != year:
+            continue  # pinned to another year (history): filled with that year's facts
         for usage in usages(path.read_text(encoding="utf-8")):
             if path not in uses.setdefault(usage.key, []):
                 uses[usage.key].append(path)
     return uses
+
+
+def test_pages_pinned_to_a_year_fill_with_that_years_facts():
+    problems = []
+    for path in _learner_files():
+        year = _year_of(path)
+        if year == course_year():
+            continue
+        facts = load_facts(year)
+        for usage in usages(path.read_text(encoding="utf-8")):
+            if usage.key not in facts:
+                problems.append(f"{path.name}: {usage.key} has no value for {year}")
+    assert not problems, "\n".join(problems)
 
 
 def _filled(path: Path, facts: dict[str, Fact], year: int) -> str:
