@@ -13,22 +13,26 @@ from nbgrader.api import Gradebook
 from grading.cohort import gradebook_url, write_config
 from grading.nbgrader_cli import run
 from grading.scores import grade_manually
-from nbgrader_course import solution_answers
+from nbgrader_course import AssignmentShape, solution_answers
 
 OPEN_ANSWER = "Ik vraag eerst toestemming. Daarna lezen we de brief samen."
 DUE = datetime(2026, 1, 15, 12, 0)
 ON_TIME = "2026-01-10 10:00:00.000000 UTC"
 LATE = "2026-01-20 09:00:00.000000 UTC"
 
+# The open questions of module 1 as the source notebook has them (their number changes when
+# questions are added): anna gets full marks on each, bram 1 point on each.
+MODULE_1 = AssignmentShape("module-1")
+
 # learner: {assignment: (answers: "goed" | "leeg" | "fout" | "fout-3", open answer scores, time)}
 LEARNERS = {
     "anna": {
         "proefopdracht": ("goed", {"vraag-5-antwoord": 3}, ON_TIME),
-        "module-1": ("goed", {"vraag-21-antwoord": 6, "vraag-22-antwoord": 6}, ON_TIME),
+        "module-1": ("goed", dict(MODULE_1.open), ON_TIME),
     },
     "bram": {
         "proefopdracht": ("leeg", None, ON_TIME),
-        "module-1": ("fout", {"vraag-21-antwoord": 1, "vraag-22-antwoord": 1}, LATE),
+        "module-1": ("fout", dict.fromkeys(MODULE_1.open, 1), LATE),
     },
     "carla": {"proefopdracht": ("goed", {"vraag-5-antwoord": 2}, ON_TIME)},
     "dirk": {

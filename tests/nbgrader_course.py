@@ -108,3 +108,37 @@ class NbgraderCourse:
 def solution_answers(assignment: str) -> dict:
     """The answers that must earn full marks, per notebook."""
     return json.loads((SOLUTIONS / f"{assignment}.json").read_text(encoding="utf-8"))
+
+
+class AssignmentShape:
+    """The graded cells of a source assignment, read from its notebook (not hard-coded).
+
+    ``closed`` maps the number of each autograded question to its points; ``open`` maps the
+    grade id of each manually graded open answer (``vraag-29-antwoord``) to its points.
+    """
+
+    def __init__(self, assignment: str):
+        (path,) = sorted((ASSIGNMENTS / assignment).glob("*.ipynb"))
+        self.closed: dict[int, float] = {}
+        self.open: dict[str, float] = {}
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            meta = cell.get("metadata", {}).get("nbgrader", {})
+            if not meta.get("grade"):
+                continue
+            grade_id = meta["grade_id"]
+            if meta.get("solution"):
+                self.open[grade_id] = meta["points"]
+            elif cell["cell_type"] == "code":
+                self.closed[int(grade_id.split("-")[1])] = meta["points"]
+
+    @property
+    def open_numbers(self) -> list[int]:
+        return [int(grade_id.split("-")[1]) for grade_id in self.open]
+
+    @property
+    def questions(self) -> int:
+        return len(self.closed) + len(self.open)
+
+    @property
+    def max_score(self) -> float:
+        return sum(self.closed.values()) + sum(self.open.values())

@@ -16,6 +16,7 @@ from nbgrader.api import Gradebook
 from nbgrader.utils import notebook_hash
 
 from conftest import ASSIGNMENTS
+from course_text import filled_notebook
 from grading.cohort import gradebook_url, write_config
 from grading.feedback import (
     FeedbackText,
@@ -27,11 +28,31 @@ from grading.feedback import (
 from grading.nbgrader_cli import run
 from grading.rubric import source_rubrics
 from grading.scores import grade_manually
-from nbgrader_course import solution_answers
+from nbgrader_course import AssignmentShape, solution_answers
 
 ASSIGNMENT = "module-1"
 NOTEBOOK = "opdracht-module-1"
 SOURCE = ASSIGNMENTS / ASSIGNMENT / f"{NOTEBOOK}.ipynb"
+# The open questions as the source notebook has them: anna gets one point less than the
+# maximum on the first one, bram 1,5 and 2 points on the first two and 0 on the others.
+SHAPE = AssignmentShape(ASSIGNMENT)
+OPEN = list(SHAPE.open)
+FIRST_OPEN, FIRST_POINTS = SHAPE.open_numbers[0], SHAPE.open[OPEN[0]]
+ANNA = dict(SHAPE.open) | {OPEN[0]: FIRST_POINTS - 1}
+BRAM = dict.fromkeys(OPEN, 0) | {OPEN[0]: 1.5, OPEN[1]: 2}
+
+
+def _total(open_scores: dict[str, float]) -> str:
+    """The summary line of a learner with every closed answer right (anna) or wrong (bram)."""
+    closed = sum(SHAPE.closed.values()) if open_scores is ANNA else 0
+    score = closed + sum(open_scores.values())
+    percentage = round(100 * score / SHAPE.max_score)
+    return (
+        f"Je hebt {format_points(score)} van de {format_points(SHAPE.max_score)} punten "
+        f"({percentage}%)."
+    )
+
+
 OPEN_ANSWER = "Ik blijf rustig. Ik vraag of ik de brief mag lezen.\nDaarna bellen we samen."
 COMMENT = "Goed dat je eerst toestemming vraagt. Noem ook de betalingsregeling."
 SECRET = "a" * 128
@@ -69,7 +90,7 @@ def visible_text(html: str) -> str:
 def explanations() -> dict[int, str]:
     """The explanation argument of every check in the source notebook, per question."""
     found = {}
-    notebook = json.loads(SOURCE.read_text(encoding="utf-8"))
+    notebook = filled_notebook(SOURCE)  # as handed out: facts of the course year filled in
     for cell in notebook["cells"]:
         if cell["cell_type"] != "code" or "HIDDEN TESTS" not in "".join(cell["source"]):
             continue
@@ -110,7 +131,7 @@ def _grade(root: Path, learner: str, scores: dict[str, float], comment: str | No
         grade_manually(url, ASSIGNMENT, learner, grade_id, score)
     if comment:
         with Gradebook(url) as gradebook:
-            found = gradebook.find_comment("vraag-21-antwoord", NOTEBOOK, ASSIGNMENT, learner)
+            found = gradebook.find_comment(OPEN[0], NOTEBOOK, ASSIGNMENT, learner)
             found.manual_comment = comment
             gradebook.db.commit()
 
@@ -133,8 +154,8 @@ def cohort(tmp_path_factory):
     _hand_in(root, "carla", None, None)
     _hand_in(root, "dirk", solution, OPEN_ANSWER)
     run(root, "autograde", ASSIGNMENT)
-    _grade(root, "anna", {"vraag-21-antwoord": 5, "vraag-22-antwoord": 6}, COMMENT)
-    _grade(root, "bram", {"vraag-21-antwoord": 1.5, "vraag-22-antwoord": 2})
+    _grade(root, "anna", ANNA, COMMENT)
+    _grade(root, "bram", BRAM)
     result = generate_feedback(root, ASSIGNMENT)
     return root, exchange, result
 
@@ -146,7 +167,7 @@ def _html(root: Path, learner: str) -> str:
 def test_feedback_is_made_for_graded_learners_only(cohort):
     _, _, result = cohort
     assert sorted(result.made) == ["anna", "bram", "carla"]
-    assert "vraag-21-antwoord" in result.skipped["dirk"]
+    assert OPEN[0] in result.skipped["dirk"]
     assert "open vragen nog niet beoordeeld" in result.skipped["dirk"]
 
 
@@ -173,9 +194,10 @@ def test_feedback_is_dutch_with_a_score_summary(cohort):
     assert re.search(r'<html[^>]*lang="nl"', html)
     text = visible_text(html)
     assert text.index(FeedbackText.SUMMARY) < text.index("Vraag 1: goed.")
-    assert "Je hebt 31 van de 32 punten (97%)." in text
-    assert "Vraag 21 5 6 Beoordeeld" in text  # the row in the points table
-    assert "Vraag 21: Beoordeeld 5 van 6 punten" in text
+    assert _total(ANNA) in text
+    anna, top = format_points(FIRST_POINTS - 1), format_points(FIRST_POINTS)
+    assert f"Vraag {FIRST_OPEN} {anna} {top} Beoordeeld" in text  # the row in the points table
+    assert f"Vraag {FIRST_OPEN}: Beoordeeld {anna} van {top} punten" in text
 
 
 def test_correct_answers_show_the_answer_and_every_explanation(cohort):
@@ -183,7 +205,7 @@ def test_correct_answers_show_the_answer_and_every_explanation(cohort):
     text = visible_text(_html(root, "anna"))
     assert "Jouw antwoord: Dienst Toeslagen" in text
     found = explanations()
-    assert len(found) == 20
+    assert len(found) == len(SHAPE.closed)
     for question, explanation in found.items():
         assert " ".join(f"Vraag {question}: goed. {explanation}".split()) in text
 
@@ -196,8 +218,8 @@ def test_wrong_answers_show_the_dutch_message_with_explanation(cohort):
         line = f"Vraag {question}: dit antwoord is nog niet goed. {explanation}"
         assert " ".join(line.split()) in text
         assert f"Vraag {question}: goed." not in text
-    assert "Je hebt 3,5 van de 32 punten (11%)." in text
-    assert "Vraag 21: Beoordeeld 1,5 van 6 punten" in text
+    assert _total(BRAM) in text
+    assert f"Vraag {FIRST_OPEN}: Beoordeeld 1,5 van {format_points(FIRST_POINTS)} punten" in text
 
 
 def test_open_answer_and_trainer_comment_are_shown(cohort):
@@ -264,9 +286,7 @@ def test_feedback_command_reports_in_dutch(cohort):
     )
     assert result.exit_code == 0, result.output
     assert "Feedback gemaakt voor 3 deelnemer(s):" in result.output
-    assert "dirk: open vragen nog niet beoordeeld: vraag-21-antwoord, vraag-22-antwoord" in (
-        result.output
-    )
+    assert f"dirk: open vragen nog niet beoordeeld: {', '.join(OPEN)}" in result.output
     assert FeedbackText.HINT_OPEN in result.output
     assert "Vrijgegeven" not in result.output
 

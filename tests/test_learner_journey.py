@@ -22,11 +22,12 @@ import pytest
 from nbgrader.api import Gradebook
 from playwright.sync_api import Page, expect
 
+from course.catalog import load_catalog
 from course.numbers import format_number
 from grading.cohort import gradebook_url
 from grading.scores import grade_manually
 from learner_server import LearnerServer, chromium
-from nbgrader_course import solution_answers
+from nbgrader_course import AssignmentShape, solution_answers
 
 pytestmark = pytest.mark.browser
 
@@ -35,16 +36,38 @@ NOTEBOOK = "opdracht-module-1"
 PAGE = f"opdrachten/{ASSIGNMENT}/{NOTEBOOK}.ipynb"
 LEARNER = "karim"
 TIMEOUT = 90_000
-WRONG_QUESTION = "3"  # answered wrongly on purpose: the trainer's score must show it
+# Question numbers come from the source notebook and the solution fixture, so adding a
+# question elsewhere in the assignment does not break this journey.
+SHAPE = AssignmentShape(ASSIGNMENT)
+SOLUTION = solution_answers(ASSIGNMENT)[NOTEBOOK]
+QUESTIONS = SHAPE.questions
+CLOSED = [str(number) for number in SHAPE.closed]
+
+
+def _number_of(answer: str) -> str:
+    """The question whose solution is ``answer``."""
+    (number,) = [key for key, value in SOLUTION.items() if value == answer]
+    return number
+
+
+# answered wrongly on purpose (the CJIB question): the trainer's score must show it
+WRONG_QUESTION = _number_of("Het CJIB")
 WRONG_ANSWER = "De politie"
+SVB_QUESTION = _number_of("De SVB")  # changed to "DUO" after the server restart
+FIRST_OPEN, SECOND_OPEN, *OTHER_OPEN = (str(number) for number in SHAPE.open_numbers)
+OPEN_IDS = list(SHAPE.open)
 OPEN_ANSWERS = {
-    "21": (
+    FIRST_OPEN: (
         "Karim blijft rustig en vraagt of hij mag meekijken.\n"
         "Samen lezen ze de brief: wie stuurt hem en wat willen ze?\n"
         "Hij belt niet met haar wachtwoord, maar gebruikt een machtiging <b>veilig</b>."
     ),
-    "22": "Karim neemt Ahmed serieus. Hij noemt 113 en de huisarts.",
+    SECOND_OPEN: "Karim neemt Ahmed serieus. Hij noemt 113 en de huisarts.",
+} | {
+    number: "Karim geeft het geld terug en stuurt de vrouw een eigen bericht."
+    for number in OTHER_OPEN
 }
+FIRST_ANSWERED = ("1", "2", FIRST_OPEN)
 
 
 @pytest.fixture(scope="module")
@@ -135,7 +158,8 @@ def test_start_page_practice_lesson_navigation(server, browser, artifacts):
     page.wait_for_url("**/00-start-hier.ipynb")
     _ready(page)
     # Progress is current whenever the start page is shown.
-    expect(page.locator(".sp-progress").first).to_contain_text("1 van 6 lessen afgerond")
+    lessons = len(load_catalog().modules[0].lessons)
+    expect(page.locator(".sp-progress").first).to_contain_text(f"1 van {lessons} lessen afgerond")
     assert page.locator("#sp-connection-lost").count() == 0  # moving on is not losing it
     page.screenshot(path=str(artifacts / "journey-start-page.png"), full_page=True)
     page.close()
@@ -152,33 +176,37 @@ def test_assignment_answered_in_the_page_handed_in_and_graded(server, browser, a
     page.get_by_role("link", name="Opdracht module 1").click()
     page.wait_for_url(f"**/{PAGE}")
     _ready(page)
-    expect(page.locator(".sp-answer")).to_have_count(22)
+    expect(page.locator(".sp-answer")).to_have_count(QUESTIONS)
 
     check = page.get_by_role("button", name="Is alles ingevuld?")
     status = page.locator(".sp-finish-status")
-    for number in ("1", "2", "21"):
+    for number in FIRST_ANSWERED:
         _answer(page, number, answers[number])
     check.click()
+    missing = [str(n) for n in range(1, QUESTIONS + 1) if str(n) not in FIRST_ANSWERED]
     expect(status).to_contain_text("Deze vragen hebben nog geen antwoord: 3, 4, 5")
-    expect(status).to_contain_text("20 en 22.")
+    expect(status).to_contain_text(f"{missing[-2]} en {missing[-1]}.")
     for number, value in answers.items():
-        if number not in ("1", "2", "21"):
+        if number not in FIRST_ANSWERED:
             _answer(page, number, value)
     check.click()
-    expect(status).to_contain_text("Je hebt alle 22 vragen beantwoord.")
+    expect(status).to_contain_text(f"Je hebt alle {QUESTIONS} vragen beantwoord.")
     # The soft reminders under the questions are gone now that every question has an answer.
     assert page.locator(".sp-reminder").count() == 0
 
     saved = _saved(server)
     expected = {k: v for k, v in answers.items() if k not in OPEN_ANSWERS}
     assert {k: saved.get(k) for k in expected} == expected
-    assert saved["21"] == OPEN_ANSWERS["21"].strip()
+    assert saved[FIRST_OPEN] == OPEN_ANSWERS[FIRST_OPEN].strip()
 
     # Reload: every answer is shown again, open text included.
     page.reload()
     _ready(page)
-    expect(_question(page, "21").locator("textarea")).to_have_value(OPEN_ANSWERS["21"].strip())
-    expect(page.locator(".sp-status-line").first).to_contain_text("Jouw antwoord: Dienst Toeslagen")
+    expect(_question(page, FIRST_OPEN).locator("textarea")).to_have_value(
+        OPEN_ANSWERS[FIRST_OPEN].strip()
+    )
+    toeslagen = page.locator(".sp-status-line").nth(int(_number_of("Dienst Toeslagen")) - 1)
+    expect(toeslagen).to_contain_text("Jouw antwoord: Dienst Toeslagen")
     assert "model not found" not in page.inner_text("body")
 
     page.get_by_role("button", name="Inleveren").click()
@@ -227,22 +255,23 @@ def test_assignment_answered_in_the_page_handed_in_and_graded(server, browser, a
     wrong = f"vraag-{WRONG_QUESTION}-controle"
     assert auto[wrong] == (0, 1)
     assert all(score == top for name, (score, top) in auto.items() if name != wrong), auto
-    assert len(auto) == 20
-    assert manual == {"vraag-21-antwoord": True, "vraag-22-antwoord": True}
+    assert len(auto) == len(CLOSED)
+    assert manual == dict.fromkeys(OPEN_IDS, True)
     # The trainer grades the open answers (as in the formgrader), then sends feedback.
     url = gradebook_url(cohort)
-    grade_manually(url, ASSIGNMENT, LEARNER, "vraag-21-antwoord", 5)
-    grade_manually(url, ASSIGNMENT, LEARNER, "vraag-22-antwoord", 4)
+    grade_manually(url, ASSIGNMENT, LEARNER, OPEN_IDS[0], 5)
+    for grade_id in OPEN_IDS[1:]:
+        grade_manually(url, ASSIGNMENT, LEARNER, grade_id, 4)
     _trainer("feedback", ASSIGNMENT, "--cohort", str(cohort), cwd=tmp_path)
 
     graded = json.loads(
         (cohort / "autograded" / LEARNER / ASSIGNMENT / f"{NOTEBOOK}.ipynb").read_text("utf-8")
     )
     cells = {c["metadata"].get("nbgrader", {}).get("grade_id"): c for c in graded["cells"]}
-    answer_21 = "".join(cells["vraag-21-antwoord"]["source"])
-    assert "Samen lezen ze de brief" in answer_21
-    assert "&lt;b&gt;veilig&lt;/b&gt;" in answer_21  # shown as typed, never as markup
-    assert "Hij noemt 113 en de huisarts." in "".join(cells["vraag-22-antwoord"]["source"])
+    first = "".join(cells[OPEN_IDS[0]]["source"])
+    assert "Samen lezen ze de brief" in first
+    assert "&lt;b&gt;veilig&lt;/b&gt;" in first  # shown as typed, never as markup
+    assert "Hij noemt 113 en de huisarts." in "".join(cells[OPEN_IDS[1]]["source"])
     feedback = (cohort / "feedback" / LEARNER / ASSIGNMENT / f"{NOTEBOOK}.html").read_text("utf-8")
     assert "Samen lezen ze de brief" in feedback
     assert "Hij noemt 113 en de huisarts." in feedback
@@ -265,14 +294,17 @@ def test_answers_survive_a_server_restart(server, browser):
     page.goto(server.page_url(PAGE))
     _ready(page)
     expect(_question(page, "1").locator("input[type=radio]:checked")).to_have_count(1)
-    expect(_question(page, "22").locator("textarea")).to_have_value(OPEN_ANSWERS["22"])
+    expect(_question(page, SECOND_OPEN).locator("textarea")).to_have_value(
+        OPEN_ANSWERS[SECOND_OPEN]
+    )
     text = page.inner_text("body")
     assert "model not found" not in text
     assert "Error" not in text
     # A click after the restart is saved, not silently ignored.
-    _question(page, "2").get_by_text("DUO", exact=True).click()
-    expect(page.locator(".sp-status-line").nth(1)).to_contain_text("Jouw antwoord: DUO")
-    assert _saved(server)["2"] == "DUO"
+    _question(page, SVB_QUESTION).get_by_text("DUO", exact=True).click()
+    status = page.locator(".sp-status-line").nth(int(SVB_QUESTION) - 1)
+    expect(status).to_contain_text("Jouw antwoord: DUO")
+    assert _saved(server)[SVB_QUESTION] == "DUO"
     page.close()
 
 
@@ -287,7 +319,7 @@ def test_same_assignment_in_jupyterlab_with_one_run_all(server, browser, artifac
     page.locator(".lm-Menu-itemLabel", has_text=re.compile("^Run All Cells$")).click()
     # One Run All shows every question and the finish block: no check stops the notebook.
     expect(page.locator(".sp-finish")).to_be_visible(timeout=TIMEOUT)
-    expect(page.locator(".sp-answer")).to_have_count(22)
+    expect(page.locator(".sp-answer")).to_have_count(QUESTIONS)
     assert page.locator(".jp-OutputArea-output[data-mime-type*=error]").count() == 0
     page.screenshot(path=str(artifacts / "journey-jupyterlab.png"))
     page.close()
