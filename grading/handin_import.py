@@ -35,6 +35,7 @@ from grading.cohort import CONFIG_NAME, cohort_option, gradebook_url
 from grading.exchange import source_dir
 from grading.learners import course_id
 from grading.messages import HandinImportText
+from grading.source import ensure_source
 
 T = HandinImportText
 
@@ -248,6 +249,7 @@ def _existing_timestamp(folder: Path) -> datetime | None:
 
 
 def _expected_notebooks(root: Path, assignment: str) -> set[str]:
+    ensure_source(root, assignment)
     for folder in (root / "release" / assignment, source_dir(root) / assignment):
         names = {path.name for path in folder.glob("*.ipynb")}
         if names:
