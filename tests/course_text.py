@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -63,3 +64,36 @@ def learner_texts(filled: bool = True) -> Iterator[tuple[str, str]]:
     for path in sorted(COURSE.rglob("*.oefenvragen.toml")):
         for text in practice_texts(path, filled=filled):
             yield path.name, text
+
+
+CASE_SPAN = re.compile(r"\{\{\s*casus:[^{}]*\}\}")
+
+
+def factual_texts() -> Iterator[tuple[str, str]]:
+    """(where, text) learners read as fact: fictional cases left out, facts filled in.
+
+    Fiction is a ``{{casus:…}}`` span, a markdown cell tagged ``casus`` or a practice
+    question with ``casus = true``.
+    """
+    for path in notebooks():
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            if "casus" in cell.get("metadata", {}).get("tags", []):
+                cell["source"] = ""
+            else:
+                cell["source"] = CASE_SPAN.sub("", "".join(cell["source"]))
+        filled = fill_notebook(nb, load_facts(), course_year(), where=path.name)
+        for index, cell in enumerate(filled["cells"]):
+            if cell["cell_type"] == "markdown" and not cell["metadata"].get("nbgrader", {}).get(
+                "solution"
+            ):
+                yield f"{path.name} cel {index}", cell["source"]
+    for path in sorted(COURSE.rglob("*.oefenvragen.toml")):
+        text = fill_text(CASE_SPAN.sub("", path.read_text(encoding="utf-8")), where=path.name)
+        for question in tomllib.loads(text).get("questions", []):
+            if question.get("casus"):
+                continue
+            for part in ("question", "hint", "explanation"):
+                yield path.name, question.get(part, "")
+            for option in question.get("options", []):
+                yield path.name, str(option)

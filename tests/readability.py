@@ -10,7 +10,6 @@ Run it while writing:  python tests/readability.py course/module-1-bureaucratie/
 
 from __future__ import annotations
 
-import json
 import re
 import statistics
 import sys
@@ -104,8 +103,13 @@ def score_text(text: str, notebook: str = "", index: int = 0) -> CellScore:
 
 
 def notebook_scores(path: Path) -> list[CellScore]:
-    """Scores of every markdown cell that a learner sees (rubrics for trainers excluded)."""
-    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    """Scores of every markdown cell that a learner sees (rubrics for trainers excluded).
+
+    The text is scored as the learner reads it: with the facts of the course year filled in.
+    """
+    from course_text import filled_notebook  # course_text imports conftest, only in tests
+
+    cells = filled_notebook(path)["cells"]
     scores = []
     for index, cell in enumerate(cells):
         if cell["cell_type"] != "markdown":

@@ -25,7 +25,7 @@ from course.facts import (
     reference_date,
 )
 from course.numbers import parse_number
-from course_text import learner_texts
+from course_text import factual_texts
 
 EURO = re.compile(
     r"""€\s?(\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?)   # € 1.234,50 or €129
@@ -149,7 +149,7 @@ def test_every_amount_and_phone_number_in_the_course_is_a_fact():
     """Does each € amount and phone number learners read (facts filled in) match a fact?"""
     numbers, phones = _known()
     missing = []
-    for where, text in learner_texts():
+    for where, text in factual_texts():
         missing += [f"{where}: € {a}" for a in amounts_in(text) if round(a, 2) not in numbers]
         missing += [f"{where}: {p}" for p in phones_in(text) if p not in phones]
     assert not missing, f"not in {FACTS_GLOB} for the course year:\n" + "\n".join(missing)
