@@ -19,6 +19,7 @@ from pathlib import Path
 
 import click
 import pandas as pd
+from nbgrader.api import Gradebook
 
 from grading import ASSIGNMENTS_DIR, GRADING_DIR
 from grading.cohort import write_config
@@ -71,6 +72,16 @@ def _wrong(answers: dict, count: int) -> dict:
     return changed
 
 
+def _max_points(url: str, assignment: str, learner: str, grade_id: str) -> float:
+    """The points an open answer is worth (open questions differ: 6, 4, 3 ...)."""
+    with Gradebook(url) as gradebook:
+        for notebook in gradebook.find_submission(assignment, learner).notebooks:
+            for grade in notebook.grades:
+                if grade.name == grade_id:
+                    return float(grade.max_score)
+    raise LookupError(f"{learner}/{assignment} has no grade cell {grade_id}")
+
+
 def make_cohort(folder: Path) -> Path:
     """Grade a demo cohort; return the folder with the three CSV files."""
     folder = folder.expanduser().resolve()
@@ -105,7 +116,8 @@ def make_cohort(folder: Path) -> Path:
             continue  # the trainer has not graded this learner's open answers yet
         for row in table[table.learner == learner].itertuples():
             for item in filter(None, row.open_items.split(";")):
-                grade_manually(url, row.assignment, learner, item, 6 * share)
+                top = _max_points(url, row.assignment, learner, item)
+                grade_manually(url, row.assignment, learner, item, top * share)
     out = folder / "tabellen"
     out.mkdir(parents=True, exist_ok=True)
     score_table(url).to_csv(out / "scores.csv", index=False)
