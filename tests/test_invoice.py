@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from course.messages.module3 import InvoiceText
-from course.numbers import format_euro
+from course.numbers import format_euro, format_number
 from course.tools.invoice import (
     EXAMPLE,
     Invoice,
@@ -522,3 +522,29 @@ def test_delete_with_nothing_saved_says_so(learner_home):
     form = InvoiceForm()
     form.delete_all()
     assert T.NOTHING_TO_DELETE in form.delete.status.value
+
+
+def test_the_lesson_example_follows_the_btw_fact(monkeypatch):
+    """Samira's worked example (lesson m3-l5) is computed with the btw rate of the facts."""
+    from course.tools.invoice import example
+
+    text = example.btw_example_markdown()
+    percent = example.rate_percent(example.Rate.HIGH)
+    assert f"Btw {format_number(percent)}%" in text
+    assert "192,50" in text and "Zo gaat het, stap voor stap:" in text
+    monkeypatch.setattr(example, "rate_percent", lambda rate: Decimal("10"))
+    monkeypatch.setattr(
+        example, "compute_totals", lambda lines, rate: _totals_at(lines, Decimal("10"))
+    )
+    changed = example.btw_example_markdown()
+    assert "Btw 10%" in changed and "19,25" in changed and "211,75" in changed
+    assert "Dat is al een bedrag in hele centen" in changed
+
+
+def _totals_at(lines, percent):
+    from course.tools.invoice.model import PricedLine, Totals, cents
+
+    priced = tuple(PricedLine(d, q, p, cents(q * p)) for d, q, p in lines)
+    subtotal = sum((line.amount for line in priced), Decimal("0.00"))
+    vat = cents(subtotal * percent / 100)
+    return Totals(priced, subtotal, percent, vat, subtotal + vat)

@@ -489,3 +489,25 @@ class KnownText:
         "Het tarief van box 1 is in {course_year} {first}% tot ongeveer {limit1}, {second}% "
         "tot ongeveer {limit2} en {third}% daarboven."
     )
+
+
+class InvoiceExampleText:
+    """Texts of course/tools/invoice/example.py (Samira's btw example in lesson m3-l5)."""
+
+    INTRO = (
+        "Samira rekent met het gewone btw-tarief van dit jaar: {percent}%. "
+        "Alle bedragen in deze tabel zijn in euro's."
+    )
+    HEADER = "| Omschrijving | Aantal uren | Prijs per uur | Bedrag |"
+    ROW_SUBTOTAL = "| **Totaal zonder btw** | | | **{amount}** |"
+    ROW_VAT = "| Btw {percent}% | | | {amount} |"
+    ROW_TOTAL = "| **Totaal te betalen** | | | **{amount}** |"
+    STEPS_TITLE = "Zo gaat het, stap voor stap:"
+    STEP_LINE = "Per regel reken je: aantal keer prijs. Dus {quantity} keer {price} is {amount}."
+    STEP_SUBTOTAL = "Je telt de regels op. Zo krijg je het totaal zonder btw: {amount}."
+    STEP_PERCENT = "Je rekent {percent}% van dat totaal. Dat is {exact}."
+    STEP_ROUND = (
+        "Je rondt af op hele centen. Een 5 of hoger rond je naar boven af. Dus wordt het {amount}."
+    )
+    STEP_NO_ROUND = "Dat is al een bedrag in hele centen: {amount}."
+    STEP_TOTAL = "Je telt het totaal en de btw bij elkaar op. Samen is dat {amount}."
