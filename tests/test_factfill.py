@@ -406,3 +406,21 @@ def test_a_text_file_may_pin_its_year():
     key = next(k for k, r in load_records().items() if r.values[0].valid_from.year <= 2026)
     text = f'cursusjaar = 2026\nq = "{{{{feit:{key}|vanafjaar}}}}"\n'
     assert "q = " in fill_text(text, 2099)
+
+
+def test_the_actualiteiten_of_a_past_year_are_pinned_to_that_year():
+    """Next year's course must not fill '2027 changes' with 2028 facts: past years are pinned."""
+    from course.catalog import load_catalog
+
+    problems = []
+    for refresher in load_catalog().refreshers:
+        files = [lesson.path for lesson in refresher.lessons]
+        files += [p for a in refresher.assignments for p in (ASSIGNMENTS / a.id).glob("*.ipynb")]
+        files += [p.with_name(p.stem + ".oefenvragen.toml") for p in files if p.suffix == ".ipynb"]
+        for path in (p for p in files if p.is_file()):
+            year = _year_of(path)
+            if refresher.number < course_year() and year != refresher.number:
+                problems.append(f"{path.name}: pin it to {refresher.number}")
+            if refresher.number > course_year():
+                problems.append(f"{path.name}: actualiteiten {refresher.number} before its year")
+    assert not problems, "\n".join(problems)
