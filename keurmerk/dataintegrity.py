@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from cryptography.exceptions import InvalidSignature
@@ -25,6 +26,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from pyld import jsonld
 from pyld.canon import URDNA2015
 
+from keurmerk import ldprocessor
 from keurmerk.documents import document_loader
 from keurmerk.multikey import decode_signature, encode_signature
 
@@ -88,20 +90,27 @@ def _unknown_context(error: BaseException | None) -> bool:
     return False
 
 
+def _expand(document: dict) -> list:
+    """The expanded form, or ``UnreadableError`` when the document is not JSON-LD we read."""
+    try:
+        return ldprocessor.expand(document, {"documentLoader": document_loader})
+    except jsonld.JsonLdError as error:
+        reason = "unknown-context" if _unknown_context(error) else "jsonld"
+        raise UnreadableError(reason) from error
+
+
+def _canonical(expanded: list) -> str:
+    dataset = ldprocessor.expanded_to_rdf(copy.deepcopy(expanded))
+    return _BoundedURDNA2015().main(dataset, {"format": "application/n-quads"})
+
+
 def canonicalize(document: dict) -> str:
     """RDFC-1.0 canonical N-Quads of a JSON-LD document (offline contexts only).
 
     Raises ``UnreadableError`` (reason ``unknown-context`` or ``jsonld``) for a document that
     is not JSON-LD we can read, and ``TooComplexError`` past the canonicalization bound.
     """
-    try:
-        dataset = jsonld.to_rdf(
-            document, {"documentLoader": document_loader, "produceGeneralizedRdf": False}
-        )
-    except jsonld.JsonLdError as error:
-        reason = "unknown-context" if _unknown_context(error) else "jsonld"
-        raise UnreadableError(reason) from error
-    return _BoundedURDNA2015().main(dataset, {"format": "application/n-quads"})
+    return _canonical(_expand(document))
 
 
 def _paths(node, prefix: str = "") -> set[str]:
@@ -119,13 +128,21 @@ def _paths(node, prefix: str = "") -> set[str]:
     return found
 
 
-def undefined_terms(document: dict) -> list[str]:
-    """Keys (as dotted paths) that disappear when the document is expanded and compacted."""
+def undefined_terms(document: dict, expanded: list | None = None) -> list[str]:
+    """Keys (as dotted paths) that disappear when the document is expanded and compacted.
+
+    ``expanded`` may pass the document's expanded form when the caller already has it.
+    """
     context = document.get("@context")
     if context is None:
         return sorted(_paths(document))
-    expanded = jsonld.expand(document, {"documentLoader": document_loader})
-    compacted = jsonld.compact(expanded, {"@context": context}, {"documentLoader": document_loader})
+    if expanded is None:
+        expanded = ldprocessor.expand(document, {"documentLoader": document_loader})
+    compacted = ldprocessor.compact(
+        expanded,
+        {"@context": context},
+        {"documentLoader": document_loader, "skipExpansion": True},
+    )
     return sorted(_paths(document) - _paths(compacted))
 
 
@@ -167,21 +184,53 @@ def sign(
     return secured
 
 
+def _verified(document: dict, public_key: Ed25519PublicKey) -> tuple[dict, list] | None:
+    """The unsecured document and its expanded form when the signature holds, else ``None``."""
+    try:
+        proof = dict(document["proof"])
+        if proof.get("type") != PROOF_TYPE or proof.get("cryptosuite") != CRYPTOSUITE:
+            return None
+        signature = decode_signature(proof.pop("proofValue"))
+        unsecured = {key: value for key, value in document.items() if key != "proof"}
+        proof["@context"] = unsecured["@context"]
+        proof_hash = hashlib.sha256(canonicalize(proof).encode("utf-8")).digest()
+        expanded = _expand(unsecured)
+        document_hash = hashlib.sha256(_canonical(expanded).encode("utf-8")).digest()
+        public_key.verify(signature, proof_hash + document_hash)
+        return unsecured, expanded
+    except UnreadableError:
+        raise
+    except (InvalidSignature, KeyError, TypeError, ValueError, jsonld.JsonLdError):
+        return None
+
+
 def verify_signature(document: dict, public_key: Ed25519PublicKey) -> bool:
     """True when the document's proof is a valid ``eddsa-rdfc-2022`` signature by this key.
 
     A wrong or malformed signature is simply not valid; a document that cannot be read as
     JSON-LD at all raises ``UnreadableError`` (it is not a forgery, we just cannot tell).
     """
-    try:
-        proof = dict(document["proof"])
-        if proof.get("type") != PROOF_TYPE or proof.get("cryptosuite") != CRYPTOSUITE:
-            return False
-        signature = decode_signature(proof.pop("proofValue"))
-        unsecured = {key: value for key, value in document.items() if key != "proof"}
-        public_key.verify(signature, _hash_data(unsecured, proof))
-        return True
-    except UnreadableError:
-        raise
-    except (InvalidSignature, KeyError, TypeError, ValueError, jsonld.JsonLdError):
-        return False
+    return _verified(document, public_key) is not None
+
+
+@dataclass(frozen=True)
+class ProofCheck:
+    """A proof checked completely: the signature, and fields the signature does not cover."""
+
+    valid: bool
+    unsigned: tuple[str, ...] = ()  # dropped by JSON-LD, so not signed (only when valid)
+
+
+def check_proof(document: dict, public_key: Ed25519PublicKey) -> ProofCheck:
+    """``verify_signature`` plus ``undefined_terms`` of the document and of its proof.
+
+    The same checks as calling those one after the other, but the document is expanded
+    once. Raises ``UnreadableError`` like ``verify_signature``.
+    """
+    verified = _verified(document, public_key)
+    if verified is None:
+        return ProofCheck(False)
+    unsecured, expanded = verified
+    signed_proof = {"@context": document.get("@context"), **document["proof"]}
+    unsigned = undefined_terms(unsecured, expanded) + undefined_terms(signed_proof)
+    return ProofCheck(True, tuple(unsigned))

@@ -56,4 +56,6 @@ def document_loader(url: str, options: dict | None = None) -> dict:
             {"url": url},
             code="loading document failed",
         )
-    return {"contextUrl": None, "documentUrl": url, "document": _load(url)}
+    # "static": the shipped contexts never change, so pyld may keep them resolved and
+    # processed between calls instead of re-reading and re-processing them every time.
+    return {"contextUrl": None, "documentUrl": url, "document": _load(url), "tag": "static"}

@@ -7,9 +7,14 @@ status lists are passed in, never read from globals, so tests can freeze time.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+
+from cachetools import LRUCache
 
 from keurmerk import messages as msg
 from keurmerk import statuslist
@@ -20,8 +25,7 @@ from keurmerk.dataintegrity import (
     PROOF_TYPE,
     TooComplexError,
     UnreadableError,
-    undefined_terms,
-    verify_signature,
+    check_proof,
 )
 from keurmerk.multikey import KeyFormatError, decode_public_key
 
@@ -155,11 +159,10 @@ def _check_proof(credential: dict, trusted: Mapping[str, TrustedIssuer]) -> list
         public_key = decode_public_key(candidate) if candidate else None
     except KeyFormatError:
         public_key = None
-    signed = public_key is not None and verify_signature(credential, public_key)
+    outcome = check_proof(credential, public_key) if public_key is not None else None
+    signed = outcome is not None and outcome.valid
     checks = [Check("handtekening", signed, msg.PROOF_OK if signed else msg.PROOF_BAD)]
-    unsecured = {key: value for key, value in credential.items() if key != "proof"}
-    signed_proof = {"@context": credential.get("@context"), **proof}
-    if signed and (undefined_terms(unsecured) or undefined_terms(signed_proof)):
+    if signed and outcome.unsigned:
         # JSON-LD drops undefined fields, so the signature does not cover them: a forgery hole.
         checks = [Check("handtekening", False, msg.UNSIGNED_FIELDS)]
     if issuer is None or known_key is None or not method.startswith(issuer.id):
@@ -169,6 +172,28 @@ def _check_proof(credential: dict, trusted: Mapping[str, TrustedIssuer]) -> list
     else:
         checks.append(Check("uitgever", True, msg.ISSUER_OK.format(name=issuer.name)))
     return checks
+
+
+_list_checks: LRUCache = LRUCache(maxsize=32)
+_list_checks_lock = threading.Lock()
+
+
+def _check_list_proof(list_credential: dict, trusted: Mapping[str, TrustedIssuer]) -> list[Check]:
+    """``_check_proof`` of a status list, remembered: every check reads the same few lists.
+
+    The key is a digest of the whole list credential (proof included) and of the issuer it
+    claims with every key of that issuer, so any other list or key is checked afresh.
+    """
+    issuer = trusted.get(_issuer_id(list_credential) or "")
+    identity = [issuer.id, issuer.name, sorted(issuer.keys.items())] if issuer else None
+    key = hashlib.sha256(json.dumps([list_credential, identity], sort_keys=True).encode()).digest()
+    with _list_checks_lock:
+        found = _list_checks.get(key)
+    if found is None:
+        found = tuple(_check_proof(list_credential, trusted))
+        with _list_checks_lock:
+            _list_checks[key] = found
+    return list(found)
 
 
 def _check_dates(credential: dict, now: datetime) -> tuple[list[Check], str | None]:
@@ -202,7 +227,7 @@ def _check_status(
             list_credential = lookup(entry["statusListCredential"])
             if list_credential is None:
                 raise LookupError
-            list_checks = _check_proof(list_credential, trusted)
+            list_checks = _check_list_proof(list_credential, trusted)
             if not all(check.ok for check in list_checks):
                 raise LookupError
             if _issuer_id(list_credential) != _issuer_id(credential):
