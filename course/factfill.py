@@ -41,6 +41,7 @@ PLACEHOLDER = re.compile(
     r"|casus:(?P<case>[^{}]*))\s*\}\}"
 )
 ANY_BRACES = re.compile(r"\{\{[^{}]*\}\}")
+SHORT_LEAD_IN = 200  # characters: a one-line lead-in to the lesson footer's buttons
 FORMATS = ("euro", "getal", "procent", "tekst", "python", "vanaf", "vanafjaar", "bron")
 
 
@@ -236,7 +237,7 @@ def label_of(key: str) -> str:
 def fill_lesson(nb: dict, year: int | None = None, where: str = "") -> dict:
     """A lesson notebook filled in for ``year``, with a table of the facts it names.
 
-    The table goes before the closing code cell (the lesson footer), if there is one.
+    The table goes before the closing code cell (the lesson footer) and its short lead-in.
     """
     year = year or course_year()
     pinned = nb.get("metadata", {}).get("sleutelpersonen", {}).get("cursusjaar")
@@ -251,10 +252,13 @@ def fill_lesson(nb: dict, year: int | None = None, where: str = "") -> dict:
     ]
     if keys:
         cells = filled["cells"]
-        last_is_code = bool(cells) and cells[-1].get("cell_type") == "code"
-        cells.insert(
-            len(cells) - 1 if last_is_code else len(cells), sources_cell(keys, facts, year)
-        )
+        position = len(cells)
+        if cells and cells[-1].get("cell_type") == "code":
+            position -= 1
+            # keep a short lead-in to the footer ("Klaar met deze les? …") next to its button
+            if position and cells[position - 1].get("cell_type") == "markdown":
+                position -= len(_text(cells[position - 1])) < SHORT_LEAD_IN
+        cells.insert(position, sources_cell(keys, facts, year))
     return filled
 
 

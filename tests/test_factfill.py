@@ -32,6 +32,7 @@ from course.factfill import (
     fill_lesson,
     fill_notebook,
     fill_text,
+    format_date_words,
     usages,
 )
 from course.facts import (
@@ -388,18 +389,21 @@ def test_a_yearly_fact_has_no_value_in_a_year_nobody_entered():
 
 def test_a_lesson_shows_the_value_date_and_source_of_each_fact():
     key, item = next((k, f) for k, f in load_facts().items() if isinstance(f.value, int))
+    text = f"Het is {{{{feit:{key}}}}}. " + "Een lange uitleg over de regel. " * 10
     nb = {
         "cells": [
-            {"cell_type": "markdown", "metadata": {}, "source": f"Het is {{{{feit:{key}}}}}."},
+            {"cell_type": "markdown", "metadata": {}, "source": text},
+            {"cell_type": "markdown", "metadata": {}, "source": "Klaar? Klik hieronder."},
             {"cell_type": "code", "metadata": {}, "source": "lesson_footer()", "outputs": []},
         ],
         "metadata": {},
     }
-    filled = fill_lesson(nb)
-    table = filled["cells"][1]
-    assert filled["cells"][-1]["cell_type"] == "code"
-    assert display(item) in table["source"] and item.source in table["source"]
-    assert str(item.valid_from.year) in table["source"]
+    cells = fill_lesson(nb)["cells"]
+    assert [c["source"][:6] for c in cells[2:]] == ["Klaar?", "lesson"]  # lead-in, button
+    table = cells[1]["source"]
+    assert "feiten-bronnen" in cells[1]["metadata"]["tags"]
+    assert display(item) in table and item.source in table
+    assert format_date_words(item.valid_from) in table
 
 
 def test_a_text_file_may_pin_its_year():
