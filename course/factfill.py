@@ -81,6 +81,8 @@ def display(item: Fact, form: str | None = None, code: bool = False) -> str:
         return format_euro(value, always_cents=False)
     if form == "procent" or (form is None and kind == "procent"):
         return f"{format_number(value)}%"
+    if kind == "jaar" and isinstance(value, int) and 1800 <= value <= 2200:
+        return str(value)  # a calendar year (2005), not a count (1.225)
     return format_number(value)
 
 

@@ -338,12 +338,14 @@ def test_placeholders_are_filled_in_the_readers_form():
         "a.pct": _fact(12.7, "procent van de winst"),
         "a.uren": _fact(1225, "uur per kalenderjaar"),
         "a.naam": _fact("SVB", "wie"),
+        "a.jaar": _fact(2005, "jaar waarin de test verscheen"),
     }
     text = (
         "{{feit:a.euro}} {{feit:a.cent}} {{feit:a.pct}} {{feit:a.uren}} {{feit:a.naam}} "
         "{{feit:a.pct|getal}} procent, vanaf {{feit:a.euro|vanaf}}, in {{cursusjaar}} "
         "en {{cursusjaar+1}}; {{casus:€ 2.100}}"
     )
+    assert fill("{{feit:a.jaar}}", facts, 2027) == "2005"
     assert fill(text, facts, 2027) == (
         "€ 1.200 € 14,71 12,7% 1.225 SVB 12,7 procent, vanaf 1 januari 2027, in 2027 "
         "en 2028; € 2.100"
