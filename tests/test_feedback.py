@@ -234,7 +234,7 @@ def test_blank_submission_says_what_was_not_answered(cohort):
     text = visible_text(_html(root, "carla"))
     assert "Je hebt vraag 1 nog niet beantwoord." in text
     assert f"Vraag 1: {FeedbackText.UNANSWERED}" in text
-    assert f"Vraag 21: {FeedbackText.UNANSWERED}" in text
+    assert f"Vraag {FIRST_OPEN}: {FeedbackText.UNANSWERED}" in text
     assert FeedbackText.NO_ANSWER in text
     assert "No response" not in text
 
@@ -255,7 +255,7 @@ def test_unfinished_grading_can_be_included_on_request(cohort):
     assert list(result.made) == ["dirk"] and not result.released
     text = visible_text(_html(root, "dirk"))
     assert FeedbackText.OPEN_PENDING in text
-    assert f"Vraag 21: {FeedbackText.PENDING}" in text
+    assert f"Vraag {FIRST_OPEN}: {FeedbackText.PENDING}" in text
     assert "Beoordelingsmodel" not in text
 
 
