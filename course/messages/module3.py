@@ -191,7 +191,7 @@ class CompareText:
         "Vrijwilliger: hoogstens {amount} per jaar, belastingvrij "
         "({hours} uur per week, {weeks} weken, {per_hour} per uur)."
     )
-    ALT_VOLUNTEER_NOTE = "Die vergoeding is voor je kosten, niet voor je tijd."
+    ALT_VOLUNTEER_NOTE = "Die vergoeding is voor je kosten of je inzet, geen loon voor je uren."
     ALT_JOB = "Betaalde baan met het minimumloon: ongeveer {amount} per jaar, bruto."
     ALT_ZZP = "Zzp'er: geen vast bedrag. Dat hangt af van je tarief en je opdrachten."
     ASSUMPTIONS = (
@@ -470,12 +470,12 @@ class KnownText:
         "nog niet bekend. Kijk voor de grenzen van dit jaar op toeslagen.nl of doe de "
         "proefberekening."
     )
-    FIGURE_OLD = "{value} (in {year})"
+    FIGURE_OLD = "{value} (bedrag van {date})"
     TABLE_OLD = (
-        "Een bedrag met '(in {year})' erachter is het bedrag van {year}. Het bedrag van "
-        "{course_year} is nog niet bekend. Zoek het bedrag van dit jaar op bij de instantie "
-        "zelf: de Belastingdienst (vrijwilligersvergoeding), de Rijksoverheid (minimumloon) "
-        "of de KVK (inschrijven)."
+        "Een bedrag met '(bedrag van …)' erachter is een oud bedrag: dat van {year}. "
+        "Het bedrag van {course_year} is nog niet bekend. Zoek het bedrag van dit jaar op "
+        "bij de instantie zelf: de Belastingdienst (vrijwilligersvergoeding), "
+        "de Rijksoverheid (minimumloon) of de KVK (inschrijven)."
     )
     CHART_OLD = (
         "De grafiek rekent met de bedragen van {year}. Die van {course_year} zijn nog niet bekend."

@@ -35,6 +35,7 @@ from IPython.display import HTML, display
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
+from course.factfill import format_date_words
 from course.facts import Fact, course_year
 from course.messages.module3 import CompareText, KnownText
 from course.numbers import format_euro, format_number
@@ -90,7 +91,9 @@ def _figure_text(key: str, kind: str) -> str:
     value = _value(key)
     text = _euro(value) if kind == "euro" else format_number(float(value))
     item = known(key)
-    return text if item.current else KnownText.FIGURE_OLD.format(value=text, year=item.year)
+    if item.current:
+        return text
+    return KnownText.FIGURE_OLD.format(value=text, date=format_date_words(item.fact.valid_from))
 
 
 def caption() -> str:
