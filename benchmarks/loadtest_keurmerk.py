@@ -404,6 +404,8 @@ def main() -> int:
             asyncio.run(_run_probes(base, warm, 2, 2))  # start the check workers
             health = asyncio.run(_measure(base, ["/health"], args.concurrency, args.rounds))
             lookup = asyncio.run(_measure(base, lookups, args.concurrency, args.rounds))
+            single = file_probes(jsons, pdfs)
+            single_seconds = asyncio.run(_run_probes(base, single, 2, 1))
             seconds = asyncio.run(_run_probes(base, files, args.file_rounds, args.file_concurrency))
             rss_before = _rss_mb(server.pid)
             alone = asyncio.run(_health_alone(base, 3.0))
@@ -416,13 +418,19 @@ def main() -> int:
             server.wait(timeout=20)
 
     file_latencies = [s for probe in files for s in probe.latencies]
-    file_errors = sum(len(probe.problems) for probe in files)
+    file_errors = sum(len(probe.problems) for probe in files + single)
     checks = _summary(file_latencies, seconds, file_errors)
     header = f"{'phase':<30}{'requests':>9}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}"
     print(header + f"{'max ms':>9}{'req/s':>9}")
     print(_row("/health (burst)", health))
     print(_row("/api/v1/keurmerken (burst)", lookup))
-    print(_row("file check JSON+PDF", checks))
+    one_at_a_time = _summary(
+        [s for probe in single for s in probe.latencies],
+        single_seconds,
+        sum(len(probe.problems) for probe in single),
+    )
+    print(_row("file check, one at a time", one_at_a_time))
+    print(_row(f"file check, {args.file_concurrency} at a time", checks))
     print(_row("/health alone (paced)", alone))
     print(_row("/health during hostile", during))
     print(
@@ -451,7 +459,7 @@ def main() -> int:
     )
     print(f"  {'request':<30}{'want':>5}{'n':>5}{'p50 ms':>9}{'max ms':>9}")
     print("\n".join(lines))
-    file_lines, _ = _probe_table(files)
+    file_lines, _ = _probe_table(files + single)
     for line in file_lines:
         if "FAILED" in line:
             print(line)

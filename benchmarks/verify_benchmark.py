@@ -141,7 +141,7 @@ def main() -> int:
         print(f"{name:<24}{row['median']:>11.3f}{row['p95']:>9.3f}{row['cpu']:>9.3f}")
     check, pdf = rows["check JSON credential"], rows["check PDF certificate"]
     urdna, ed = rows["pyld URDNA2015 (doc)"], rows["Ed25519 verify"]
-    print(f"first check in this process (cold, incl. status lists): {cold_ms:.1f} ms")
+    print(f"first check in this process (status lists not yet checked): {cold_ms:.1f} ms")
     print(
         "JSON check vs pyld URDNA2015 of the same document: "
         f"x{check['median'] / urdna['median']:.2f}; "
