@@ -23,6 +23,7 @@ from nbgrader.api import Gradebook
 
 from grading import ASSIGNMENTS_DIR, GRADING_DIR
 from grading.cohort import write_config
+from grading.source import ensure_source
 from grading.scores import grade_manually, score_table
 
 SOLUTIONS = GRADING_DIR.parent / "tests" / "fixtures" / "solutions"
@@ -95,6 +96,7 @@ def make_cohort(folder: Path) -> Path:
         _nbgrader(root, "db", "student", "add", learner)
     for assignment in assignments:
         click.echo(f"Opdracht {assignment}: uitdelen, inleveren en nakijken ...")
+        ensure_source(root, assignment)  # the cohort's copy, facts of its year filled in
         _nbgrader(root, "generate_assignment", assignment, "--create")
         solutions = json.loads((SOLUTIONS / f"{assignment}.json").read_text(encoding="utf-8"))
         for learner, _name, _mail, wrong, *_ in LEARNERS:
