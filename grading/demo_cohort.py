@@ -23,8 +23,8 @@ from nbgrader.api import Gradebook
 
 from grading import ASSIGNMENTS_DIR, GRADING_DIR
 from grading.cohort import write_config
-from grading.source import ensure_source
 from grading.scores import grade_manually, score_table
+from grading.source import ensure_source
 
 SOLUTIONS = GRADING_DIR.parent / "tests" / "fixtures" / "solutions"
 
