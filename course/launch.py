@@ -119,7 +119,13 @@ def prepare_workspace(root: Path, self_study: bool) -> None:
 
     catalog = load_catalog()
     assignments = [a.id for m in (*catalog.modules, *catalog.refreshers) for a in m.assignments]
-    release_into(root, assignments, learner_home() / "zelfstudie")
+    set_aside: dict = {}
+    release_into(root, assignments, learner_home() / "zelfstudie", set_aside)
+    for answers, numbers in set_aside.items():
+        click.echo(
+            f"Opdracht {answers.parent.name}: vraag {', '.join(numbers)} is veranderd. "
+            "Beantwoord die vragen opnieuw. Je oude antwoorden staan bewaard naast de opdracht."
+        )
 
 
 @click.command()
