@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from pypdf import PdfReader
 
+from course.facts import course_year
 from course.messages.module3 import InvoiceText
 from course.numbers import format_euro, format_number
 from course.tools.invoice import (
@@ -35,6 +36,7 @@ from course.tools.invoice import (
 )
 
 T = InvoiceText
+YEAR = course_year()
 money = format_euro
 
 GOOD = Invoice(
@@ -273,7 +275,7 @@ def test_bad_numbers(number, message):
 
 
 def test_next_number_keeps_the_series_and_width():
-    assert next_number([]) == "2026-001"
+    assert next_number([]) == f"{YEAR}-001"  # the series of the course year
     assert next_number(["2026-009"]) == "2026-010"
     assert next_number(["F7", "F8"]) == "F9"
     assert next_number(["2026-001", "2026-002", "2027-001"]) == "2027-002"
@@ -420,7 +422,7 @@ def test_form_names_what_is_missing_and_reacts_to_changes(learner_home):
     form.fill(EXAMPLE)
     assert "€ 232,93" in form.result.value
     assert T.DELIVERY_MISSING in form.result.value
-    assert form.number.value == "2026-001"
+    assert form.number.value == f"{YEAR}-001"
     assert form.save_button.disabled
 
     form.delivery_date.value = "12-03-2026"
@@ -440,8 +442,8 @@ def test_form_saves_and_prepares_the_next_number(learner_home):
     form = InvoiceForm()
     form.fill(dataclasses.replace(EXAMPLE, delivery_date="12-03-2026"))
     path = form.save()
-    assert path == learner_home / "facturen" / "factuur-2026-001.pdf"
-    assert form.number.value == "2026-002"
+    assert path == learner_home / "facturen" / f"factuur-{YEAR}-001.pdf"
+    assert form.number.value == f"{YEAR}-002"
     assert "Bewaard" in form.saved.value and "data:application/pdf;base64," in form.saved.value
     assert T.COMPLETE in form.result.value  # the next number is valid straight away
 
@@ -506,7 +508,7 @@ def test_delete_asks_first_and_then_removes_every_saved_invoice(learner_home):
     assert T.START in form.result.value and form.save_button.disabled
     assert previous_numbers() == []
     form.fill(EXAMPLE)
-    assert form.number.value == "2026-001"  # numbering starts again
+    assert form.number.value == f"{YEAR}-001"  # numbering starts again
 
 
 def test_delete_leaves_other_private_files_alone(learner_home):

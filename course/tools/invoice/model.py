@@ -24,6 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 from functools import cache
 
+from course.facts import course_year
 from course.messages.module3 import InvoiceText as T
 from course.numbers import format_euro, format_number, parse_decimal
 from course.tools.known import known
@@ -32,7 +33,7 @@ MAX_LINES = 10
 MAX_NUMBER_LENGTH = 30
 MAX_AMOUNT = Decimal("10000000")
 CENT = Decimal("0.01")
-EXAMPLE_NUMBER = "2026-001"
+EXAMPLE_NUMBER = f"{course_year()}-001"  # the first number of this year's series
 
 
 # --- facts -------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from pathlib import Path
 import ipywidgets as widgets
 from IPython.display import display
 
+from course.facts import course_year
 from course.messages.module3 import InvoiceText as T
 from course.numbers import format_number
 from course.tools.invoice.model import (
@@ -37,7 +38,7 @@ EXAMPLE = Invoice(
     kvk_number="12345678",
     vat_id="NL123456789B01",
     number="",
-    date="20-03-2026",
+    date=f"20-03-{course_year()}",
     delivery_date="",
     lines=tuple(InvoiceLine(*line) for line in T.EXAMPLE_LINES),
     rate=Rate.HIGH,
