@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from keurmerk import messages as msg
+from keurmerk import statuslist
 from keurmerk.bounds import load_document
 from keurmerk.check import StatusLists, check_file
 from keurmerk.cli_common import (
@@ -211,7 +212,7 @@ def controleer(
         beheer = beheer_for(home)
         issuer = TrustedIssuer.from_controller(beheer.issuer_document(), beheer.config.issuer.name)
         trusted.setdefault(issuer.id, issuer)
-        lists += [beheer.registry.stored_status_list(p) for p in ("revocation", "suspension")]
+        lists += [beheer.registry.stored_status_list(p) for p in statuslist.PURPOSES]
     result = check_file(data, trusted, datetime.now(UTC), StatusLists.of(lists))
     if as_json:
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
@@ -222,6 +223,8 @@ def controleer(
         if result.holder:
             click.echo(f"{msg.HOLDER}: {result.holder}")
             click.echo(msg.COMPARE_NAME)
+        if result.number:
+            click.echo(f"{msg.NUMBER}: {result.number}")
         for check in result.checks:
             mark = msg.WEB_OK if check.ok else msg.WEB_NOT_OK
             click.echo(f"- {check.name}: {mark}. {check.message}")

@@ -2,8 +2,12 @@
 
 It carries what a gemeente needs and nothing else personal: the holder's display name and a
 salted SHA-256 hash of the e-mail address (so the holder can prove it is theirs), the
-achievement with its criteria, the dates, the keurmerk number and two status entries.
-No grades, no birth date, no BSN, no background.
+achievement with its criteria, the dates, the keurmerk number (OB's
+``credentialSubject.licenseNumber``) and one status entry. No grades, no birth date, no BSN,
+no background. Only the VC 2.0 and OB 3.0 contexts are used, so any OB 3.0 verifier reads it.
+
+Credentials issued before had the number as ``keurmerkNumber`` (in the project context
+``keurmerk-v1.jsonld``) and two status entries; they still verify and show their number.
 """
 
 from __future__ import annotations
@@ -14,8 +18,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from keurmerk.documents import KEURMERK_V1, OB_V3, VC_V2
-from keurmerk.statuslist import PURPOSES
+from keurmerk import statuslist
+from keurmerk.documents import OB_V3, VC_V2
 
 ACHIEVEMENT_NAME = "Keurmerk Sleutelpersoon"
 ACHIEVEMENT_DESCRIPTION = (
@@ -59,18 +63,17 @@ def _timestamp(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def status_entries(base_url: str, index: int) -> list[dict]:
-    """One revocation and one suspension entry at the same index of their lists."""
-    return [
-        {
-            "id": f"{base_url}/status/{purpose}#{index}",
-            "type": "BitstringStatusListEntry",
-            "statusPurpose": purpose,
-            "statusListIndex": str(index),
-            "statusListCredential": f"{base_url}/status/{purpose}",
-        }
-        for purpose in PURPOSES
-    ]
+def status_entry(base_url: str, index: int) -> dict:
+    """The one status entry: two bits on the message list, valid / suspended / revoked."""
+    return {
+        "id": f"{base_url}/status/{statuslist.MESSAGE}#{index}",
+        "type": "BitstringStatusListEntry",
+        "statusPurpose": statuslist.MESSAGE,
+        "statusListIndex": str(index),
+        "statusSize": statuslist.STATUS_SIZE,
+        "statusMessage": statuslist.message_entries(),
+        "statusListCredential": f"{base_url}/status/{statuslist.MESSAGE}",
+    }
 
 
 def build_credential(
@@ -87,17 +90,17 @@ def build_credential(
 ) -> dict:
     """The unsigned credential for one holder (times must be timezone-aware UTC)."""
     return {
-        "@context": [VC_V2, OB_V3, KEURMERK_V1],
+        "@context": [VC_V2, OB_V3],
         "id": f"urn:uuid:{uuid.uuid4()}",
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "name": ACHIEVEMENT_NAME,
-        "keurmerkNumber": number,
         "issuer": issuer.profile(),
         "awardedDate": _timestamp(awarded),
         "validFrom": _timestamp(valid_from),
         "validUntil": _timestamp(valid_until),
         "credentialSubject": {
             "type": ["AchievementSubject"],
+            "licenseNumber": number,
             "identifier": [
                 {
                     "type": "IdentityObject",
@@ -123,7 +126,7 @@ def build_credential(
                 "inLanguage": "nl",
             },
         },
-        "credentialStatus": status_entries(issuer.base_url, status_index),
+        "credentialStatus": status_entry(issuer.base_url, status_index),
     }
 
 
@@ -133,3 +136,12 @@ def holder_name(credential: dict) -> str | None:
         if isinstance(item, dict) and item.get("identityType") == "name":
             return item.get("identityHash")
     return None
+
+
+def keurmerk_number(credential: dict) -> str | None:
+    """The keurmerk number: ``credentialSubject.licenseNumber``, or ``keurmerkNumber`` in a
+    credential issued before the number moved there."""
+    subject = credential.get("credentialSubject")
+    number = subject.get("licenseNumber") if isinstance(subject, dict) else None
+    number = number if isinstance(number, str) else credential.get("keurmerkNumber")
+    return number if isinstance(number, str) else None

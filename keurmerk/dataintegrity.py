@@ -25,6 +25,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from pyld import jsonld
 from pyld.canon import URDNA2015
+from pyld.jsonld import DEFAULT_BASE_IRI, _is_absolute_iri
 
 from keurmerk import ldprocessor
 from keurmerk.documents import document_loader
@@ -113,6 +114,11 @@ def canonicalize(document: dict) -> str:
     return _canonical(_expand(document))
 
 
+def _node_reference(value) -> bool:
+    """``{"id": …}`` alone is a node reference: compaction may turn it into the bare IRI."""
+    return isinstance(value, dict) and len(value) == 1 and ("id" in value or "@id" in value)
+
+
 def _paths(node, prefix: str = "") -> set[str]:
     found = set()
     if isinstance(node, list):
@@ -124,12 +130,37 @@ def _paths(node, prefix: str = "") -> set[str]:
                 continue
             path = f"{prefix}.{key}" if prefix else key
             found.add(path)
-            found |= _paths(value, path)
+            if not _node_reference(value):
+                found |= _paths(value, path)
+    return found
+
+
+def _relative_types(node, prefix: str = "") -> set[str]:
+    """``type`` values that no context defines: pyld resolves them against its made-up base
+    IRI (or leaves them relative), so they would be signed as something nobody meant."""
+    found = set()
+    if isinstance(node, list):
+        for item in node:
+            found |= _relative_types(item, prefix)
+    elif isinstance(node, dict):
+        types = node.get("@type", [])
+        for value in types if isinstance(types, list) else [types]:
+            if not isinstance(value, str):
+                continue
+            if not _is_absolute_iri(value) or value.startswith(DEFAULT_BASE_IRI):
+                found.add(f"type: {value.removeprefix(DEFAULT_BASE_IRI)}")
+        for key, value in node.items():
+            if key not in ("@type", "@value"):
+                found |= _relative_types(value, prefix)
     return found
 
 
 def undefined_terms(document: dict, expanded: list | None = None) -> list[str]:
-    """Keys (as dotted paths) that disappear when the document is expanded and compacted.
+    """Keys (as dotted paths) that disappear when the document is expanded and compacted,
+    and ``type`` values that are no term and no absolute IRI (as ``type: Value``).
+
+    An object that holds only ``id`` is a node reference, not a term (compaction may turn it
+    into the bare IRI string).
 
     ``expanded`` may pass the document's expanded form when the caller already has it.
     """
@@ -143,7 +174,7 @@ def undefined_terms(document: dict, expanded: list | None = None) -> list[str]:
         {"@context": context},
         {"documentLoader": document_loader, "skipExpansion": True},
     )
-    return sorted(_paths(document) - _paths(compacted))
+    return sorted((_paths(document) - _paths(compacted)) | _relative_types(expanded))
 
 
 def _hash_data(unsecured: dict, proof_options: dict) -> bytes:
@@ -161,7 +192,8 @@ def sign(
     created: datetime | None = None,
     proof_purpose: str = "assertionMethod",
 ) -> dict:
-    """A copy of ``document`` with an ``eddsa-rdfc-2022`` proof added.
+    """A copy of ``document`` with an ``eddsa-rdfc-2022`` proof added, as a proof set of one
+    (the shape the Open Badges 3.0 JSON Schema requires).
 
     Raises ``UndefinedTermError`` when a term would be dropped by JSON-LD processing.
     """
@@ -180,14 +212,27 @@ def sign(
     }
     signature = private_key.sign(_hash_data(unsecured, proof))
     secured = copy.deepcopy(unsecured)
-    secured["proof"] = {**proof, "proofValue": encode_signature(signature)}
+    secured["proof"] = [{**proof, "proofValue": encode_signature(signature)}]
     return secured
+
+
+def single_proof(document: dict) -> dict | None:
+    """The document's one proof: an object, or a set (list) of exactly one.
+
+    A proof set of one signs exactly what a single proof object signs (the proof is a
+    separate graph either way), so credentials signed before, with one object, still verify.
+    ``None`` when there is no proof or more than one.
+    """
+    proof = document.get("proof") if isinstance(document, dict) else None
+    if isinstance(proof, list):
+        proof = proof[0] if len(proof) == 1 else None
+    return proof if isinstance(proof, dict) else None
 
 
 def _verified(document: dict, public_key: Ed25519PublicKey) -> tuple[dict, list] | None:
     """The unsecured document and its expanded form when the signature holds, else ``None``."""
     try:
-        proof = dict(document["proof"])
+        proof = dict(single_proof(document))
         if proof.get("type") != PROOF_TYPE or proof.get("cryptosuite") != CRYPTOSUITE:
             return None
         signature = decode_signature(proof.pop("proofValue"))
@@ -231,6 +276,6 @@ def check_proof(document: dict, public_key: Ed25519PublicKey) -> ProofCheck:
     if verified is None:
         return ProofCheck(False)
     unsecured, expanded = verified
-    signed_proof = {"@context": document.get("@context"), **document["proof"]}
+    signed_proof = {"@context": document.get("@context"), **single_proof(document)}
     unsigned = undefined_terms(unsecured, expanded) + undefined_terms(signed_proof)
     return ProofCheck(True, tuple(unsigned))

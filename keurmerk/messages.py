@@ -3,6 +3,10 @@
 NOT_JSON = "Dit bestand kunnen we niet lezen: het is geen certificaat (geen geldige JSON)."
 UNREADABLE = "Dit bestand kunnen we niet lezen. Het is geen certificaat dat we kunnen controleren."
 NO_PROOF = "Het certificaat heeft geen digitale handtekening."
+MANY_PROOFS = (
+    "Dit bestand kunnen we niet lezen: het heeft meer dan één digitale handtekening. "
+    "Een keurmerk heeft er één."
+)
 PROOF_OK = (
     "De digitale handtekening klopt: niemand heeft de gegevens veranderd, ook de naam van "
     "de houder niet."
@@ -41,10 +45,16 @@ NO_CREDENTIAL_IN_PDF = (
     "handtekening. "
     "Controleer het keurmerknummer op de PDF op de startpagina."
 )
+DATA_MODEL_BAD = (
+    "Het certificaat houdt zich niet aan de regels van de standaard voor digitale "
+    "certificaten (W3C Verifiable Credentials 2.0). Er ontbreekt iets, of een datum of adres "
+    "is niet goed geschreven. Vertrouw het niet."
+)
 TOO_SLOW = "Dit bestand kunnen we niet lezen: de controle duurde te lang."
 CANNOT_OPEN = "Dit bestand kunnen we niet openen: {path}"
 CLI_BAD_DOCUMENT = "{path} kunnen we niet lezen: het is geen uitgeversdocument of statuslijst."
 HOLDER = "Naam van de houder"
+NUMBER = "Keurmerknummer"
 COMPARE_NAME = (
     "Vergelijk deze naam met de persoon of het document voor je. Staat er op de PDF of het "
     "pasje een andere naam? Vertrouw het dan niet."
@@ -142,6 +152,7 @@ WEB_CHECK_NAMES = {
     "uitgever": "Van wie het keurmerk komt",
     "geldigheid": "Datums",
     "status": "Geschorst of ingetrokken",
+    "vorm": "Vorm van het certificaat",
 }
 WEB_STATUS_TEXT = {
     "geldig": "Dit keurmerk is geldig.",
@@ -252,7 +263,11 @@ CLI_ALREADY_ISSUED = {
 }
 
 # Status lists in the audit (cli_lifecycle.py audit)
-STATUS_PURPOSE_NL = {"revocation": "intrekking", "suspension": "schorsing"}
+STATUS_PURPOSE_NL = {
+    "message": "status (geldig, geschorst of ingetrokken)",
+    "revocation": "intrekking (oude certificaten)",
+    "suspension": "schorsing (oude certificaten)",
+}
 AUDIT_LIST_MISSING = "De statuslijst voor {purpose} is nog niet ondertekend."
 AUDIT_LIST_STORED_BITS = "De opgeslagen statuslijst voor {purpose} klopt niet met het register."
 AUDIT_LIST_BITS = (
@@ -260,7 +275,7 @@ AUDIT_LIST_BITS = (
     "Verschil bij: {numbers}."
 )
 AUDIT_LIST_SIGNATURE = "De handtekening van de statuslijst voor {purpose} klopt niet."
-AUDIT_LISTS_OK = "De statuslijsten (intrekking en schorsing) kloppen met het register."
+AUDIT_LISTS_OK = "De statuslijsten (status, intrekking en schorsing) kloppen met het register."
 AUDIT_LISTS_BROKEN = "De statuslijsten kloppen niet met het register:"
 AUDIT_LISTS_HOW_TO_REPAIR = (
     "Herstel ze met: keurmerk audit --herstel (de lijsten worden opnieuw opgebouwd uit het "

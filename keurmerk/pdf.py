@@ -22,7 +22,7 @@ from fpdf import FPDF
 from pypdf import PdfReader
 
 from keurmerk import messages as msg
-from keurmerk.credential import holder_name
+from keurmerk.credential import holder_name, keurmerk_number
 
 ATTACHMENT = "keurmerk.json"
 FONT_DIR = Path("/usr/share/fonts/truetype/noto")
@@ -135,7 +135,7 @@ def render(credential: dict, verify_url: str, fonts: Path | None = None) -> byte
         (msg.PDF_AWARDED, _date(credential["awardedDate"])),
         (msg.PDF_VALID_UNTIL, _date(credential["validUntil"])),
         (msg.PDF_ISSUER, credential["issuer"]["name"]),
-        (msg.PDF_NUMBER, credential["keurmerkNumber"]),
+        (msg.PDF_NUMBER, keurmerk_number(credential) or ""),
     ]
     y = 122
     for label, value in rows:

@@ -7,7 +7,7 @@ about the order of issuing.
 
 Writers serialize: every writing transaction first locks the status-list rows (``SELECT …
 FOR UPDATE`` on PostgreSQL; on SQLite a writing transaction starts with ``BEGIN IMMEDIATE``,
-which takes the database's write lock). A status change then rebuilds both bitstrings from
+which takes the database's write lock). A status change then rebuilds every bitstring from
 the certificates table inside that transaction, so parallel changes cannot overwrite each
 other's bits and the signed lists always match the registry.
 """
@@ -70,8 +70,13 @@ def _engine(url: str) -> Engine:
 
 def expected_bits(states: list[tuple[int, str]]) -> dict[str, bytes]:
     """The bitstrings that follow from ``(status_index, state)`` of every certificate."""
-    lists = {purpose: statuslist.empty() for purpose in statuslist.PURPOSES}
+    lists = {p: statuslist.empty(statuslist.size_of(p)) for p in statuslist.PURPOSES}
+    values = {REVOKED: statuslist.REVOKED_VALUE, SUSPENDED: statuslist.SUSPENDED_VALUE}
     for index, state in states:
+        if state in values:
+            statuslist.set_value(
+                lists[statuslist.MESSAGE], index, statuslist.STATUS_SIZE, values[state]
+            )
         if state == REVOKED:
             statuslist.set_bit(lists["revocation"], index, True)
         elif state == SUSPENDED:
@@ -113,7 +118,8 @@ class Registry:
         found = {row.purpose: row for row in session.scalars(rows)}
         for purpose in statuslist.PURPOSES:
             if purpose not in found:
-                row = StatusList(purpose=purpose, bits=bytes(statuslist.empty()), updated_at=_now())
+                bits = bytes(statuslist.empty(statuslist.size_of(purpose)))
+                row = StatusList(purpose=purpose, bits=bits, updated_at=_now())
                 session.add(row)
                 found[purpose] = row
         return found
@@ -236,7 +242,7 @@ class Registry:
         return certificate
 
     def _write_lists(self, session: Session, sign_list: Callable[[str, bytes], dict]) -> None:
-        """Rebuild both bitstrings from the certificates and store them freshly signed."""
+        """Rebuild every bitstring from the certificates and store them freshly signed."""
         lists = self._lists(session)
         bits = expected_bits(self._states(session))
         for purpose in statuslist.PURPOSES:
@@ -271,7 +277,7 @@ class Registry:
             }
 
     def repair_status_lists(self, sign_list: Callable[[str, bytes], dict], actor: str) -> None:
-        """Rebuild and re-sign both status lists from the registry (``audit --herstel``)."""
+        """Rebuild and re-sign every status list from the registry (``audit --herstel``)."""
         with self.transaction() as session:
             self._write_lists(session, sign_list)
             audit.record(session, actor, "statuslijst-hersteld")
@@ -293,10 +299,12 @@ class Registry:
             return json.loads(row.signed) if row is not None and row.signed else None
 
     def status_list(self, purpose: str, sign_list: Callable[[str, bytes], dict]) -> dict:
-        """The signed status list credential (signed and stored on first use)."""
+        """The signed status list credential (built from the registry, signed and stored on
+        first use: a list added by an upgrade starts out right for every certificate)."""
         with self.transaction() as session:
             row = self._lists(session)[purpose]
             if not row.signed:
+                row.bits = expected_bits(self._states(session))[purpose]
                 row.signed = json.dumps(sign_list(purpose, row.bits))
             return json.loads(row.signed)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import tomli_w
 
 from keurmerk import messages as msg
-from keurmerk import statuslist
+from keurmerk import datamodel, schema, statuslist
 from keurmerk.credential import IssuerProfile, build_credential, email_hash, new_salt
 from keurmerk.dataintegrity import sign, verify_signature
 from keurmerk.documents import VC_V2
@@ -157,9 +157,14 @@ class Keurmerkbeheer:
                 valid_until=until,
                 status_index=index,
             )
-            return sign(credential, key, info.method, created=moment)
+            problems = datamodel.credential_problems(credential)
+            if problems:
+                raise ValueError("not a VC 2.0 credential: " + ", ".join(problems))
+            signed = sign(credential, key, info.method, created=moment)
+            schema.validate(signed)  # refuse what other Open Badges verifiers would refuse
+            return signed
 
-        return self.registry.issue(
+        certificate = self.registry.issue(
             learner_id=learner_id,
             name=name,
             email_hash=email_hash(email, salt),
@@ -170,6 +175,9 @@ class Keurmerkbeheer:
             actor=actor,
             supersedes=supersedes,
         )
+        # a registry from before the message list gets it signed with the first new credential
+        self.registry.status_list(statuslist.MESSAGE, self.sign_list)
+        return certificate
 
     def renew(
         self, number: str, email: str, actor: str = "systeem", now: datetime | None = None
@@ -227,7 +235,8 @@ class Keurmerkbeheer:
             except statuslist.StatusListError:
                 published = b""
             if published != expected or subject.get("statusPurpose") != purpose:
-                differ = _differing_indexes(expected, published)
+                width = statuslist.STATUS_SIZE if purpose == statuslist.MESSAGE else 1
+                differ = {bit // width for bit in _differing_indexes(expected, published)}
                 listed = ", ".join(sorted(numbers.get(i, f"index {i}") for i in differ)[:10])
                 problems.append(msg.AUDIT_LIST_BITS.format(purpose=name, numbers=listed or "-"))
             proof = signed.get("proof")
@@ -239,7 +248,7 @@ class Keurmerkbeheer:
         return problems
 
     def repair_status_lists(self, actor: str = "systeem") -> None:
-        """Rebuild both status lists from the registry and sign them again."""
+        """Rebuild every status list from the registry and sign them again."""
         self.registry.repair_status_lists(self.sign_list, actor)
 
     def verify_url(self, number: str) -> str:

@@ -1,8 +1,14 @@
-"""W3C Bitstring Status List v1.0: one bit per credential for revocation or suspension.
+"""W3C Bitstring Status List v1.0: the status of every credential in one signed bitstring.
+
+A credential has one ``BitstringStatusListEntry`` with ``statusPurpose`` ``message`` and
+``statusSize`` 2: two bits per credential on the ``message`` list, whose value the entry's
+own ``statusMessage`` explains (0 valid, 1 suspended, 2 and 3 revoked). Credentials issued
+before had two entries, one bit each on a ``revocation`` and a ``suspension`` list; those
+lists are still published, built from the same registry.
 
 ``encodedList`` is the multibase base64url (``u`` prefix, no padding) of the GZIP-compressed
-bitstring. Index 0 is the most significant bit of the first byte. The list is at least
-131,072 bits (16 KiB) long, so a set bit does not single anybody out.
+bitstring. Index 0 is the most significant bit of the first byte. A list holds at least
+131,072 entries, so a set bit does not single anybody out.
 """
 
 from __future__ import annotations
@@ -12,11 +18,22 @@ import gzip
 import io
 
 MIN_BITS = 131_072
-PURPOSES = ("revocation", "suspension")
+MESSAGE = "message"
+LEGACY_PURPOSES = ("revocation", "suspension")  # one bit each, credentials issued before
+PURPOSES = (MESSAGE, *LEGACY_PURPOSES)  # every list the issuer publishes
+STATUS_SIZE = 2  # bits per entry on the message list
+VALID_VALUE, SUSPENDED_VALUE, REVOKED_VALUE = 0, 1, 2
+# The statusMessage of every entry: what each value of the two bits means.
+STATUS_MESSAGES = ("valid", "suspended", "revoked", "revoked")
 
 
 class StatusListError(ValueError):
     """An encoded list or an index is malformed."""
+
+
+def size_of(purpose: str) -> int:
+    """The number of bits of a fresh list for ``purpose`` (131,072 entries)."""
+    return MIN_BITS * (STATUS_SIZE if purpose == MESSAGE else 1)
 
 
 def empty(size: int = MIN_BITS) -> bytearray:
@@ -66,3 +83,26 @@ def decode(encoded: str, max_bytes: int = 16 * 1024 * 1024) -> bytes:
     if len(bits) * 8 < MIN_BITS:
         raise StatusListError("status list is shorter than 131,072 bits")
     return bits
+
+
+def get_value(bits: bytes, index: int, size: int) -> int:
+    """The ``size``-bit status value of entry ``index`` (most significant bit first)."""
+    value = 0
+    for offset in range(size):
+        value = (value << 1) | get_bit(bits, index * size + offset)
+    return value
+
+
+def set_value(bits: bytearray, index: int, size: int, value: int) -> None:
+    """Write the ``size``-bit status value of entry ``index``."""
+    if not 0 <= value < 2**size:
+        raise StatusListError(f"value {value} does not fit in {size} bits")
+    for offset in range(size):
+        set_bit(bits, index * size + offset, bool(value >> (size - 1 - offset) & 1))
+
+
+def message_entries() -> list[dict]:
+    """The ``statusMessage`` of a message entry: one per value of ``STATUS_SIZE`` bits."""
+    return [
+        {"status": hex(value), "message": message} for value, message in enumerate(STATUS_MESSAGES)
+    ]

@@ -17,15 +17,16 @@ from datetime import UTC, datetime
 from cachetools import LRUCache
 
 from keurmerk import messages as msg
-from keurmerk import statuslist
+from keurmerk import datamodel, statuslist
 from keurmerk.bounds import NotJsonError, TooComplexDocumentError, load_document
-from keurmerk.credential import holder_name
+from keurmerk.credential import holder_name, keurmerk_number
 from keurmerk.dataintegrity import (
     CRYPTOSUITE,
     PROOF_TYPE,
     TooComplexError,
     UnreadableError,
     check_proof,
+    single_proof,
 )
 from keurmerk.multikey import KeyFormatError, decode_public_key
 
@@ -60,6 +61,7 @@ class Verification:
     checks: list[Check] = field(default_factory=list)
     credential: dict | None = None
     holder: str | None = None  # the name in the signed credential, once proof and issuer hold
+    number: str | None = None  # the keurmerk number in it, likewise
 
     @property
     def verified(self) -> bool:
@@ -68,6 +70,8 @@ class Verification:
     def as_dict(self) -> dict:
         """A JSON-ready summary (for the API)."""
         summary = {"verified": self.verified, "status": self.status, "name": self.holder}
+        if self.number:
+            summary["number"] = self.number
         if self.holder:
             summary["compare"] = msg.COMPARE_NAME
         return summary | {"checks": [check.__dict__ for check in self.checks]}
@@ -144,8 +148,10 @@ def _holder(credential: dict) -> str | None:
 
 
 def _check_proof(credential: dict, trusted: Mapping[str, TrustedIssuer]) -> list[Check]:
-    proof = credential.get("proof")
-    if not isinstance(proof, dict):
+    proof = single_proof(credential)
+    if isinstance(credential.get("proof"), list) and len(credential["proof"]) > 1:
+        raise Unreadable(msg.MANY_PROOFS)
+    if proof is None:
         return [Check("handtekening", False, msg.NO_PROOF)]
     if proof.get("type") != PROOF_TYPE or proof.get("cryptosuite") != CRYPTOSUITE:
         raise Unreadable(msg.UNKNOWN_FORMAT)
@@ -208,6 +214,29 @@ def _check_dates(credential: dict, now: datetime) -> tuple[list[Check], str | No
     return [Check("geldigheid", True, msg.DATES_OK)], None
 
 
+def _entry_state(entry: dict, purpose: str, bits: bytes, index: int) -> str:
+    """``valid``, ``suspended`` or ``revoked`` from one status entry and its list's bits.
+
+    A ``message`` entry says itself (``statusMessage``) what each value means; a value or
+    message we do not know is a ``LookupError``. Old entries have one bit per purpose.
+    """
+    if purpose == statuslist.MESSAGE:
+        size = int(entry.get("statusSize", 1))
+        if not 1 <= size <= 8:
+            raise LookupError
+        value = statuslist.get_value(bits, index, size)
+        meanings = {int(m["status"], 16): m["message"] for m in entry["statusMessage"]}
+        state = meanings.get(value)
+        if state not in ("valid", "suspended", "revoked"):
+            raise LookupError
+        return state
+    if purpose not in statuslist.LEGACY_PURPOSES:
+        raise LookupError
+    if not statuslist.get_bit(bits, index):
+        return "valid"
+    return "revoked" if purpose == "revocation" else "suspended"
+
+
 def _check_status(
     credential: dict,
     trusted: Mapping[str, TrustedIssuer],
@@ -235,13 +264,14 @@ def _check_status(
             subject = list_credential["credentialSubject"]
             if subject.get("statusPurpose") != purpose:
                 raise LookupError
-            flagged = statuslist.get_bit(statuslist.decode(subject["encodedList"]), index)
+            bits = statuslist.decode(subject["encodedList"])
+            state = _entry_state(entry, purpose, bits, index)
         except (KeyError, TypeError, ValueError, LookupError):
             return [Check("status", False, msg.STATUS_UNKNOWN)], INVALID
-        if flagged and purpose == "revocation":
+        if state == "revoked":
             checks.append(Check("status", False, msg.REVOKED))
             outcome = REVOKED
-        elif flagged and purpose == "suspension":
+        elif state == "suspended":
             checks.append(Check("status", False, msg.SUSPENDED))
             outcome = outcome or SUSPENDED
     if not checks:
@@ -262,17 +292,23 @@ def verify_credential(
     """
     try:
         credential = parse(data)
+        problems = datamodel.credential_problems(credential)
+        if "context-not-vc2-first" in problems:
+            raise Unreadable(msg.UNKNOWN_CONTEXT)
+        if problems:
+            return Verification(INVALID, [Check("vorm", False, msg.DATA_MODEL_BAD)], credential)
         checks = _check_proof(credential, trusted)
         if not checks[0].ok:
             return Verification(INVALID, checks, credential)
         if not checks[1].ok:
             return Verification(UNTRUSTED, checks, credential)
         holder = _holder(credential)
+        number = keurmerk_number(credential)
         date_checks, date_status = _check_dates(credential, now)
         status_checks, status = _check_status(credential, trusted, status_lookup)
         checks += date_checks + status_checks
         final = status or date_status or VALID
-        return Verification(final, checks, credential, holder)
+        return Verification(final, checks, credential, holder, number)
     except Unreadable as problem:
         return unreadable(problem.message)
     except TooComplexError:

@@ -1,4 +1,9 @@
-"""A real test issuer (Ed25519 key, revocation and suspension lists) for keurmerk tests."""
+"""A real test issuer (Ed25519 key, status lists) for keurmerk tests.
+
+By default it makes credentials of the shape issued before (one proof object, a revocation
+and a suspension entry); ``shape="message"`` gives today's shape (a proof set of one, one
+``message`` entry of two bits).
+"""
 
 from __future__ import annotations
 
@@ -24,7 +29,7 @@ class Issuer:
         self.id = issuer_id
         self.key = Ed25519PrivateKey.generate()
         self.method = f"{issuer_id}#{encode_public_key(self.key.public_key())}"
-        self.lists = {purpose: statuslist.empty() for purpose in statuslist.PURPOSES}
+        self.lists = {p: statuslist.empty(statuslist.size_of(p)) for p in statuslist.PURPOSES}
 
     def trust(self) -> TrustedIssuer:
         return TrustedIssuer.from_controller(
@@ -45,7 +50,9 @@ class Issuer:
             "assertionMethod": [self.method],
         }
 
-    def credential(self, index: int = 7, valid_until: str = "2029-12-01T00:00:00Z") -> dict:
+    def credential(
+        self, index: int = 7, valid_until: str = "2029-12-01T00:00:00Z", shape: str = "legacy"
+    ) -> dict:
         document = {
             "@context": [VC_V2, OB_V3],
             "id": "urn:uuid:5b0f5a54-9a73-4a55-9a63-0a0f3b6a6c01",
@@ -80,10 +87,23 @@ class Issuer:
                     "statusListIndex": str(index),
                     "statusListCredential": f"{STATUS_URL}{purpose}",
                 }
-                for purpose in statuslist.PURPOSES
+                for purpose in statuslist.LEGACY_PURPOSES
             ],
         }
-        return sign(document, self.key, self.method, created=datetime(2026, 12, 1, tzinfo=UTC))
+        if shape == "message":
+            document["credentialStatus"] = {
+                "id": f"{STATUS_URL}message#{index}",
+                "type": "BitstringStatusListEntry",
+                "statusPurpose": "message",
+                "statusListIndex": str(index),
+                "statusSize": statuslist.STATUS_SIZE,
+                "statusMessage": statuslist.message_entries(),
+                "statusListCredential": f"{STATUS_URL}message",
+            }
+        signed = sign(document, self.key, self.method, created=datetime(2026, 12, 1, tzinfo=UTC))
+        if shape == "legacy":
+            signed["proof"] = signed["proof"][0]  # one proof object, as signed before
+        return signed
 
     def status_credential(self, purpose: str) -> dict:
         document = {

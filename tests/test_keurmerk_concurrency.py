@@ -93,7 +93,7 @@ def _signed_bits(beheer: Keurmerkbeheer) -> dict[str, bytes]:
 
 
 def _assert_lists_match_registry(beheer: Keurmerkbeheer) -> None:
-    """Every bit of both signed lists matches the registry; look-up and file check agree."""
+    """Every bit of every signed list matches the registry; look-up and file check agree."""
     bits = _signed_bits(beheer)
     now = datetime.now(UTC)
     trusted = {beheer.config.issuer.id: TrustedIssuer.from_controller(beheer.issuer_document())}
@@ -106,9 +106,15 @@ def _assert_lists_match_registry(beheer: Keurmerkbeheer) -> None:
         "revocation": {c.status_index for c in certificates if c.state == REVOKED},
         "suspension": {c.status_index for c in certificates if c.state == SUSPENDED},
     }
-    for purpose in statuslist.PURPOSES:
+    for purpose in statuslist.LEGACY_PURPOSES:
         set_bits = {i for i in range(statuslist.MIN_BITS) if statuslist.get_bit(bits[purpose], i)}
         assert set_bits == flagged[purpose], purpose
+    values = {  # the message list: two bits per keurmerk, 1 suspended, 2 revoked
+        i: value
+        for i in range(statuslist.MIN_BITS)
+        if (value := statuslist.get_value(bits["message"], i, statuslist.STATUS_SIZE))
+    }
+    assert values == {i: 2 for i in flagged["revocation"]} | {i: 1 for i in flagged["suspension"]}
     for certificate in certificates:
         by_number = look_up(beheer.registry, certificate.number, now).status
         by_file = verify_credential(certificate.credential, trusted, now, lists.get).status
@@ -164,10 +170,11 @@ def test_audit_finds_and_repairs_a_wrong_status_list(beheer):
     beheer.issue("d02", "Deelnemer 2", "d2@example.org")
     beheer.revoke(revoked.number, "fraude")
     # A genuinely signed list without the revocation: what a lost update used to leave behind.
-    lost = json.dumps(beheer.sign_list("revocation", bytes(statuslist.empty())))
+    empty = bytes(statuslist.empty(statuslist.size_of("message")))
+    lost = json.dumps(beheer.sign_list("message", empty))
     with beheer.registry.engine.begin() as connection:
         connection.execute(
-            text("update status_lists set signed = :signed where purpose = 'revocation'"),
+            text("update status_lists set signed = :signed where purpose = 'message'"),
             {"signed": lost},
         )
     now = datetime.now(UTC)
@@ -195,15 +202,16 @@ def test_audit_finds_a_tampered_signature(beheer):
     """Does the audit notice a status list whose bits were edited without a new signature?"""
     suspended = beheer.issue("d01", "Deelnemer 1", "d1@example.org")
     beheer.suspend(suspended.number, "klacht")
-    document = beheer.registry.stored_status_list("suspension")
-    document["credentialSubject"]["encodedList"] = statuslist.encode(statuslist.empty())
+    document = beheer.registry.stored_status_list("message")
+    empty = statuslist.empty(statuslist.size_of("message"))
+    document["credentialSubject"]["encodedList"] = statuslist.encode(empty)
     with beheer.registry.engine.begin() as connection:
         connection.execute(
-            text("update status_lists set signed = :signed where purpose = 'suspension'"),
+            text("update status_lists set signed = :signed where purpose = 'message'"),
             {"signed": json.dumps(document)},
         )
     found = _audit(beheer)
     assert found.exit_code == 1
-    assert "De handtekening van de statuslijst voor schorsing klopt niet" in found.output
+    assert "De handtekening van de statuslijst voor status (geldig" in found.output
     assert _audit(beheer, "--herstel").exit_code == 0
     _assert_lists_match_registry(beheer)

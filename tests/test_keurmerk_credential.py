@@ -11,8 +11,10 @@ from keurmerk.credential import (
     build_credential,
     email_hash,
     holder_name,
+    keurmerk_number,
 )
 from keurmerk.dataintegrity import sign, undefined_terms
+from keurmerk.documents import OB_V3, VC_V2
 from keurmerk.multikey import encode_public_key
 from keurmerk.verify import VALID, TrustedIssuer, verify_credential
 
@@ -46,7 +48,7 @@ def test_every_term_is_defined_so_everything_is_signed():
 def test_recipient_is_a_name_and_a_salted_email_hash_only():
     credential = _credential()
     subject = credential["credentialSubject"]
-    assert set(subject) == {"type", "identifier", "achievement"}
+    assert set(subject) == {"type", "licenseNumber", "identifier", "achievement"}
     assert holder_name(credential) == "Samira Benali"
     hashed = subject["identifier"][1]
     assert hashed["hashed"] is True and "samira" not in hashed["identityHash"].lower()
@@ -78,7 +80,24 @@ def test_signed_credential_verifies():
     assert result.status != VALID and result.checks[-1].name == "status"
 
 
-def test_status_entries_point_to_both_lists():
-    entries = _credential()["credentialStatus"]
-    assert {e["statusPurpose"] for e in entries} == {"revocation", "suspension"}
-    assert all(e["statusListIndex"] == "12" for e in entries)
+def test_one_status_entry_of_two_bits_says_valid_suspended_or_revoked():
+    """The OB 3.0 schema wants one credentialStatus object: a message entry of two bits."""
+    entry = _credential()["credentialStatus"]
+    assert entry["statusPurpose"] == "message" and entry["statusListIndex"] == "12"
+    assert entry["statusSize"] == 2
+    assert [m["message"] for m in entry["statusMessage"]] == [
+        "valid",
+        "suspended",
+        "revoked",
+        "revoked",
+    ]
+    assert entry["statusListCredential"] == "https://keurmerk.example.nl/status/message"
+
+
+def test_the_number_is_obs_license_number_and_no_project_context_is_needed():
+    credential = _credential()
+    assert credential["@context"] == [VC_V2, OB_V3]
+    assert credential["credentialSubject"]["licenseNumber"] == "KM-7QF3-9XPA"
+    assert keurmerk_number(credential) == "KM-7QF3-9XPA"
+    old = {"keurmerkNumber": "KM-AAAA-BBBB", "credentialSubject": {}}
+    assert keurmerk_number(old) == "KM-AAAA-BBBB"

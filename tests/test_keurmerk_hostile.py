@@ -369,7 +369,7 @@ def test_key_rotation_reaches_the_running_service(service, home):
     beheer = Keurmerkbeheer(Config.load(home))
     now = datetime.now(UTC) - timedelta(days=1)
     new = beheer.issue("d02", "Olena Kovalenko", "olena@example.org", now=now)
-    assert json.loads(new.credential)["proof"]["verificationMethod"] in new_methods
+    assert json.loads(new.credential)["proof"][0]["verificationMethod"] in new_methods
     beheer.suspend(new.number, "test")  # re-signs the status lists with the new key
     beheer.reinstate(new.number, "test")
     for credential, name in [

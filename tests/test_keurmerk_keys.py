@@ -64,8 +64,8 @@ def test_rotation_keeps_old_certificates_valid(tmp_path):
     old = _credential(store)
     second = store.rotate()
     new = _credential(store)
-    assert old["proof"]["verificationMethod"] == first.method
-    assert new["proof"]["verificationMethod"] == second.method
+    assert old["proof"][0]["verificationMethod"] == first.method
+    assert new["proof"][0]["verificationMethod"] == second.method
     keys = store.keys()
     assert keys[0].retired and keys[1].retired is None
     trusted = {ISSUER: TrustedIssuer.from_controller(store.issuer_document("Keurmerk"))}

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 
+from keurmerk import statuslist
 from keurmerk.backup import RestoreError, create_backup, restore_backup
 from keurmerk.cli import main
 from keurmerk.public_register import SearchRefused, opt_in, opt_out, search
@@ -175,7 +176,7 @@ def _results(beheer: Keurmerkbeheer) -> dict:
     trusted = {beheer.config.issuer.id: TrustedIssuer.from_controller(beheer.issuer_document())}
     lists = {
         doc["id"]: doc
-        for doc in (beheer.registry.stored_status_list(p) for p in ("revocation", "suspension"))
+        for doc in (beheer.registry.stored_status_list(p) for p in statuslist.PURPOSES)
     }
     return {
         c.number: (

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import create_engine, text
 
+from keurmerk import statuslist
 from keurmerk.service import Config, Keurmerkbeheer
 from keurmerk.verify import REVOKED, VALID, TrustedIssuer, verify_credential
 from keurmerk.web.lookup import look_up
@@ -29,7 +30,7 @@ def test_registry_on_postgresql(postgres_url, tmp_path):
     trusted = {config.issuer.id: TrustedIssuer.from_controller(beheer.issuer_document())}
     lists = {
         doc["id"]: doc
-        for doc in (beheer.registry.stored_status_list(p) for p in ("revocation", "suspension"))
+        for doc in (beheer.registry.stored_status_list(p) for p in statuslist.PURPOSES)
     }
     results = [verify_credential(c.credential, trusted, now, lists.get).status for c in issued[:2]]
     assert results == [VALID, REVOKED]

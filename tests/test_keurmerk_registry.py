@@ -8,7 +8,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from keurmerk import statuslist
-from keurmerk.credential import IssuerProfile, build_credential, email_hash
+from keurmerk.credential import IssuerProfile, build_credential, email_hash, keurmerk_number
 from keurmerk.dataintegrity import sign
 from keurmerk.documents import VC_V2
 from keurmerk.multikey import encode_public_key
@@ -84,8 +84,8 @@ def test_issue_stores_the_signed_credential(registry, tmp_path):
     assert (tmp_path / "keurmerk.sqlite").exists()
     stored = registry.find(certificate.number)
     assert stored.state == ACTIVE
-    assert stored.credential_json()["keurmerkNumber"] == certificate.number
-    assert stored.credential_json()["proof"]["verificationMethod"] == METHOD
+    assert keurmerk_number(stored.credential_json()) == certificate.number
+    assert stored.credential_json()["proof"][0]["verificationMethod"] == METHOD
 
 
 def test_a_crash_while_issuing_leaves_nothing(registry):

@@ -118,7 +118,7 @@ def test_sign_then_verify_with_a_fresh_key():
         f"https://example.edu/issuers/565049#{public}",
         created=datetime(2026, 11, 25, tzinfo=UTC),
     )
-    assert signed["proof"]["cryptosuite"] == "eddsa-rdfc-2022"
+    assert signed["proof"][0]["cryptosuite"] == "eddsa-rdfc-2022"  # a proof set of one
     assert verify_signature(signed, key.public_key())
     assert not verify_signature(signed, Ed25519PrivateKey.generate().public_key())
 

@@ -120,7 +120,7 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     def status_lookup(url: str) -> dict | None:
         purpose = url.rstrip("/").rsplit("/", 1)[-1]
-        if purpose not in ("revocation", "suspension"):
+        if purpose not in PURPOSES:
             return None
         return settings.registry.stored_status_list(purpose)
 
