@@ -47,6 +47,8 @@ from course.facts import (
 from course_text import notebooks
 
 CASE_TAG = "casus"
+# Data files whose text learners read in the tools (the letters in brieven.toml are fiction).
+DATA_FILES = [COURSE / "data" / name for name in ("instanties.toml", "begrippen.toml")]
 EURO = re.compile(r"€\s?\d[\d.]*(?:,\d{1,2})?|\b\d[\d.]*(?:,\d{1,2})?\s?euro\b")
 PERCENT = re.compile(r"\b\d+(?:,\d+)?\s?(?:%|procent\b)")
 PHONE = re.compile(
@@ -109,6 +111,19 @@ def written_texts():
             if isinstance(question.get("answer"), str):
                 parts.append(question["answer"])
             yield f"{path.relative_to(ROOT)} vraag {index + 1}", "\n".join(parts)
+    for path in DATA_FILES:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        yield f"{path.relative_to(ROOT)}", "\n".join(_strings(data))
+
+
+def _strings(data) -> list[str]:
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        return [s for value in data.values() for s in _strings(value)]
+    if isinstance(data, list):
+        return [s for value in data for s in _strings(value)]
+    return []
 
 
 def _quote_placeholders(text: str) -> str:
@@ -116,9 +131,15 @@ def _quote_placeholders(text: str) -> str:
     return re.sub(r"(=\s*)(\{\{[^{}]*\}\})", r'\1"\2"', text)
 
 
+# A name that starts with a number is a name, not a value: the organisation "113
+# Zelfmoordpreventie" (also in the glossary's translations, where the name comes first).
+NAMES = re.compile(r"\b113 Zelfmoordpreventie|^113(?= \w)", re.MULTILINE)
+
+
 def hand_written_values(text: str) -> list[str]:
     """Facts-like values written by hand in ``text`` (placeholders and cases removed)."""
     plain = _without_placeholders(text)
+    plain = NAMES.sub("⟦naam⟧", plain)
     found = [f"{kind} {m.group(0)!r}" for kind, rx in KINDS.items() for m in rx.finditer(plain)]
     year = str(course_year())
     found += [f"cursusjaar {year!r}" for _ in re.finditer(rf"\b{year}\b", plain)]
@@ -226,7 +247,7 @@ def test_tools_hold_no_hand_written_fact_values():
 
 def _learner_files() -> list[Path]:
     files = [p for p in notebooks()]
-    return files + sorted(COURSE.rglob("*.oefenvragen.toml"))
+    return files + sorted(COURSE.rglob("*.oefenvragen.toml")) + DATA_FILES
 
 
 def _year_of(path: Path) -> int:

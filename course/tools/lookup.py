@@ -24,6 +24,7 @@ import ipywidgets as widgets
 from IPython.display import display
 
 from course import DATA_DIR
+from course.factfill import fill_text
 from course.messages.module1 import LookupText as T
 
 LOOKUP_FILE = DATA_DIR / "instanties.toml"
@@ -141,9 +142,9 @@ def parse_lookup(data: dict) -> LookupData:
 
 @cache
 def load_lookup(path: Path = LOOKUP_FILE) -> LookupData:
-    """Organisations and topics from the data file."""
-    with path.open("rb") as handle:
-        return parse_lookup(tomllib.load(handle))
+    """Organisations and topics from the data file (facts of the course year filled in)."""
+    text = fill_text(path.read_text(encoding="utf-8"), where=path.name)
+    return parse_lookup(tomllib.loads(text))
 
 
 def _fold(text: str) -> str:
