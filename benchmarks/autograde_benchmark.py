@@ -218,8 +218,8 @@ def one_round(folder: Path, count: int, timeout: int, workers: int | None, plain
             submit(root, learner, kind)
     plain = [sys.executable, "-m", "nbgrader", "autograde", ASSIGNMENT]
     plain.append(f"--Execute.timeout={timeout}")
-    ours = [sys.executable, "-c", "from grading.autograde import nakijken; nakijken()"]
-    ours += [str(roots["nakijken"]), ASSIGNMENT, "--timeout", str(timeout)]
+    ours = [sys.executable, "-m", "grading.cli", "nakijken", ASSIGNMENT]
+    ours += ["--cohort", str(roots["nakijken"]), "--timeout", str(timeout)]
     ours += ["--werkers", str(workers)] if workers else []
     order = ["nbgrader", "nakijken"] if plain_first else ["nakijken", "nbgrader"]
     seconds = {}

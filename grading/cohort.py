@@ -1,70 +1,260 @@
-"""A cohort is an nbgrader course root outside the repository.
+"""A cohort: an nbgrader course root outside the repository, and the one reader of its settings.
 
-Its ``source/`` holds the assignments filled in for the cohort's course year (see
-:mod:`grading.source`); ``cohort.toml`` records that year.
+A cohort folder holds ``nbgrader_config.py`` (nbgrader's settings: gradebook, exchange,
+course id), ``cohort.toml`` (the course year its assignments are filled in for, see
+:mod:`grading.source`) and nbgrader's own folders (``source/``, ``release/``,
+``submitted/``, …). Only :class:`Cohort` reads those two files; every other module asks it.
+
+The config names the cohort's own folder relative to itself, so a cohort folder can be
+moved or copied as a whole; an older config with an absolute root is rewritten when the
+cohort is opened from another place.
 """
 
 from __future__ import annotations
 
+import ast
+import tomllib
+from functools import cached_property
 from pathlib import Path
 
-import click
-
 from grading import NBGRADER_CONFIG
-from grading.source import SOURCE_DIR, write_cohort_year
+from grading.errors import TrainerError
+from grading.messages import CohortText as T
 
 CONFIG_NAME = "nbgrader_config.py"
+COHORT_FILE = "cohort.toml"
+SOURCE_DIR = "source"
+DEFAULT_COURSE_ID = "sleutelpersonen"
+
+
+class NotACohort(TrainerError):
+    """The folder is not a cohort (it has no ``nbgrader_config.py``)."""
+
+    def __init__(self, root: Path):
+        super().__init__(T.NOT_A_COHORT.format(root=root, config=CONFIG_NAME))
+        self.root = root
+
+
+class NoExchange(TrainerError):
+    """The cohort has no nbgrader exchange folder (it works without a hub)."""
+
+    def __init__(self):
+        super().__init__(T.NO_EXCHANGE)
+
+
+class CohortInRepository(TrainerError):
+    """A cohort holds names and e-mail addresses: never inside a git checkout."""
+
+    def __init__(self, root: Path, checkout: Path):
+        super().__init__(T.IN_REPOSITORY.format(root=root, checkout=checkout))
+
+
+class CohortExists(TrainerError):
+    """``trainer nieuw`` on a folder that is a cohort already."""
+
+    def __init__(self, root: Path):
+        super().__init__(T.EXISTS.format(path=root))
+
+
+def _settings(path: Path) -> dict[str, object]:
+    """``c.Section.name = <literal>`` lines of a config file (other lines are ignored)."""
+    settings: dict[str, object] = {}
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1):
+            continue
+        name = ast.unparse(node.targets[0])
+        try:
+            settings[name] = ast.literal_eval(node.value)
+        except ValueError:
+            continue  # an expression such as the folder of the config file itself
+    return settings
+
+
+def _config_text(
+    db_url: str | None, exchange: Path | None, course_id: str, shared: Path = NBGRADER_CONFIG
+) -> str:
+    lines = [
+        "import os",
+        "",
+        "c = get_config()",
+        f"load_subconfig({str(shared)!r})",
+        "# The cohort is the folder of this file, wherever it is moved to.",
+        "c.CourseDirectory.root = os.path.dirname(os.path.abspath(__file__))",
+        f"c.CourseDirectory.source_directory = {SOURCE_DIR!r}",
+        f"c.CourseDirectory.course_id = {course_id!r}",
+    ]
+    if db_url:
+        lines.append(f"c.CourseDirectory.db_url = {db_url!r}")
+    if exchange is not None:
+        lines.append(f"c.Exchange.root = {str(Path(exchange).expanduser().resolve())!r}")
+    return "\n".join(lines) + "\n"
+
+
+def _git_checkout(folder: Path) -> Path | None:
+    for parent in (folder, *folder.parents):
+        if (parent / ".git").exists():
+            return parent
+    return None
+
+
+class Cohort:
+    """One cohort folder; raises :class:`NotACohort` when ``root`` is not one."""
+
+    def __init__(self, root: Path | str):
+        self.root = Path(root).expanduser().resolve()
+        if not self.config_path.is_file():
+            raise NotACohort(self.root)
+        self._follow_move()
+
+    @classmethod
+    def create(
+        cls,
+        root: Path | str,
+        db_url: str | None = None,
+        exchange: Path | None = None,
+        course_id: str = DEFAULT_COURSE_ID,
+        year: int | None = None,
+    ) -> Cohort:
+        """Create (or rewrite) the cohort's settings in ``root``; return the cohort.
+
+        ``db_url`` selects the gradebook (default: SQLite ``gradebook.db`` in the folder; a
+        ``postgresql+psycopg://…`` URL for several trainers). ``exchange`` is nbgrader's
+        exchange folder shared with learners on one machine or a JupyterHub. ``year`` is the
+        cohort's course year (default: the course year now); a cohort keeps its first year.
+        """
+        root = Path(root).expanduser().resolve()
+        root.mkdir(parents=True, exist_ok=True)
+        (root / CONFIG_NAME).write_text(_config_text(db_url, exchange, course_id), encoding="utf-8")
+        cohort = cls(root)
+        cohort._write_year(year)
+        return cohort
+
+    @classmethod
+    def new(
+        cls, root: Path | str, db_url: str | None = None, exchange: Path | None = None
+    ) -> Cohort:
+        """``trainer nieuw``: a new cohort, refused inside a git checkout or over a cohort."""
+        root = Path(root).expanduser().resolve()
+        if (root / CONFIG_NAME).exists():
+            raise CohortExists(root)
+        checkout = _git_checkout(root)
+        if checkout is not None:
+            raise CohortInRepository(root, checkout)
+        return cls.create(root, db_url=db_url, exchange=exchange)
+
+    # ----------------------------------------------------------------- settings
+    @property
+    def config_path(self) -> Path:
+        """The cohort's ``nbgrader_config.py``."""
+        return self.root / CONFIG_NAME
+
+    @cached_property
+    def settings(self) -> dict[str, object]:
+        """The literal settings of the cohort's config, by name (``c.Exchange.root`` …)."""
+        return _settings(self.config_path)
+
+    @property
+    def course_id(self) -> str:
+        """nbgrader's course id (the JupyterHub service name of the cohort)."""
+        return str(self.settings.get("c.CourseDirectory.course_id") or DEFAULT_COURSE_ID)
+
+    @property
+    def gradebook_url(self) -> str:
+        """The gradebook's SQLAlchemy URL (the SQLite file in the folder unless set)."""
+        url = self.settings.get("c.CourseDirectory.db_url")
+        return str(url) if url else f"sqlite:///{self.root / 'gradebook.db'}"
+
+    @property
+    def has_gradebook(self) -> bool:
+        """Is there a gradebook yet (always true for a database server)?"""
+        url = self.gradebook_url
+        return not url.startswith("sqlite:///") or Path(url.removeprefix("sqlite:///")).is_file()
+
+    @property
+    def exchange(self) -> Path | None:
+        """The nbgrader exchange folder, or ``None`` for a cohort without a hub."""
+        value = self.settings.get("c.Exchange.root")
+        return Path(str(value)) if value else None
+
+    def require_exchange(self) -> Path:
+        """The exchange folder; :class:`NoExchange` when the cohort has none."""
+        if self.exchange is None:
+            raise NoExchange()
+        return self.exchange
+
+    @property
+    def source_dir(self) -> Path:
+        """The cohort's own, filled-in copy of the assignments."""
+        value = self.settings.get("c.CourseDirectory.source_directory") or SOURCE_DIR
+        return self.root / str(value)  # an absolute value stays absolute
+
+    def folder(self, kind: str, learner: str, assignment: str) -> Path:
+        """nbgrader's folder ``kind`` (submitted, autograded, feedback) of one learner."""
+        return self.root / kind / learner / assignment
+
+    # ----------------------------------------------------------------- the year
+    @property
+    def has_year(self) -> bool:
+        """Does the cohort record its course year (cohorts made before that did not)?"""
+        return (self.root / COHORT_FILE).is_file()
+
+    @property
+    def year(self) -> int:
+        """The course year the cohort was made with (the current course year for old ones)."""
+        path = self.root / COHORT_FILE
+        if not path.is_file():
+            from course.facts import course_year
+
+            return course_year()
+        with path.open("rb") as handle:
+            return int(tomllib.load(handle)["cursusjaar"])
+
+    def _write_year(self, year: int | None) -> int:
+        if self.has_year:
+            return self.year
+        if year is None:
+            from course.facts import course_year
+
+            year = course_year()
+        text = f"# {T.COHORT_FILE_COMMENT}\ncursusjaar = {int(year)}\n"
+        (self.root / COHORT_FILE).write_text(text, encoding="utf-8")
+        return int(year)
+
+    # ----------------------------------------------------------------- moving
+    def _follow_move(self) -> None:
+        """Rewrite an old config whose absolute root names another folder."""
+        root = self.settings.get("c.CourseDirectory.root")
+        if not isinstance(root, str) or Path(root) == self.root:
+            return
+        source = self.settings.get("c.CourseDirectory.source_directory")
+        exchange = self.exchange
+        text = _config_text(self.settings.get("c.CourseDirectory.db_url"), exchange, self.course_id)
+        if isinstance(source, str) and not Path(source).is_relative_to(root):
+            text += f"c.CourseDirectory.source_directory = {source!r}\n"
+        self.config_path.write_text(text, encoding="utf-8")
+        del self.settings
 
 
 def write_config(
     root: Path,
     db_url: str | None = None,
     exchange: Path | None = None,
-    course_id: str = "sleutelpersonen",
+    course_id: str = DEFAULT_COURSE_ID,
     year: int | None = None,
 ) -> Path:
-    """Create (or overwrite) the cohort's ``nbgrader_config.py``; return its path.
+    """Create (or rewrite) a cohort's settings; return its ``nbgrader_config.py``.
 
-    ``db_url`` selects the gradebook (default: SQLite ``gradebook.db`` in the root; a
-    ``postgresql+psycopg://…`` URL for multi-trainer use). ``exchange`` is the nbgrader
-    exchange folder shared with learners on one machine or a JupyterHub. ``year`` is the
-    cohort's course year (default: the course year now); a cohort keeps its first year.
+    Short for :meth:`Cohort.create` (used by tests, the demo and self-study).
     """
-    root = root.resolve()
-    root.mkdir(parents=True, exist_ok=True)
-    write_cohort_year(root, year)
-    lines = [
-        "c = get_config()",
-        f"load_subconfig({str(NBGRADER_CONFIG)!r})",
-        f"c.CourseDirectory.root = {str(root)!r}",
-        f"c.CourseDirectory.source_directory = {str(root / SOURCE_DIR)!r}",
-        f"c.CourseDirectory.course_id = {course_id!r}",
-    ]
-    if db_url:
-        lines.append(f"c.CourseDirectory.db_url = {db_url!r}")
-    if exchange is not None:
-        lines.append(f"c.Exchange.root = {str(Path(exchange).resolve())!r}")
-    path = root / CONFIG_NAME
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
+    return Cohort.create(root, db_url, exchange, course_id, year).config_path
 
 
 def gradebook_url(root: Path) -> str:
-    """The gradebook URL of a cohort (reads ``db_url`` from its config, else the SQLite file)."""
-    text = (root / CONFIG_NAME).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.startswith("c.CourseDirectory.db_url"):
-            return line.split("=", 1)[1].strip().strip("'\"")
-    return f"sqlite:///{(root / 'gradebook.db').resolve()}"
+    """The gradebook URL of the cohort in ``root`` (short for ``Cohort(root).gradebook_url``)."""
+    return Cohort(root).gradebook_url
 
 
-def cohort_option(name: str = "cohort"):
-    """The ``--cohort`` option every trainer command shares (default: the current folder)."""
-    return click.option(
-        "--cohort",
-        name,
-        type=click.Path(file_okay=False, path_type=Path),
-        default=".",
-        show_default=True,
-        help="De cohortmap (met nbgrader_config.py).",
-    )
+def new_cohort_line(root: Path, db_url: str | None = None, exchange: Path | None = None) -> str:
+    """``trainer nieuw``: make the cohort; the Dutch line that says where and what next."""
+    cohort = Cohort.new(root, db_url=db_url, exchange=exchange)
+    return T.CREATED.format(path=cohort.root)

@@ -10,19 +10,18 @@ taken from the current folder (nbgrader itself runs inside the cohort folder).
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-import click
 import pandas as pd
 from nbgrader.api import Gradebook
 
 from grading import ASSIGNMENTS_DIR, GRADING_DIR
 from grading.cohort import write_config
+from grading.nbgrader_cli import run
 from grading.scores import grade_manually, score_table
 from grading.source import ensure_source
 
@@ -49,14 +48,7 @@ OPEN_ANSWER = (
 
 
 def _nbgrader(root: Path, *args: str) -> None:
-    env = dict(
-        os.environ, PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]])
-    )
-    result = subprocess.run(
-        [sys.executable, "-m", "nbgrader", *args], cwd=root, env=env, capture_output=True, text=True
-    )
-    if result.returncode != 0:
-        raise click.ClickException(f"nbgrader {' '.join(args)} faalde:\n{result.stderr[-2000:]}")
+    run(root, *args)
 
 
 def _wrong(answers: dict, count: int) -> dict:
@@ -95,7 +87,7 @@ def make_cohort(folder: Path) -> Path:
     for learner, *_ in LEARNERS:
         _nbgrader(root, "db", "student", "add", learner)
     for assignment in assignments:
-        click.echo(f"Opdracht {assignment}: uitdelen, inleveren en nakijken ...")
+        print(f"Opdracht {assignment}: uitdelen, inleveren en nakijken ...", flush=True)
         ensure_source(root, assignment)  # the cohort's copy, facts of its year filled in
         _nbgrader(root, "generate_assignment", assignment, "--create")
         solutions = json.loads((SOLUTIONS / f"{assignment}.json").read_text(encoding="utf-8"))
@@ -136,13 +128,14 @@ def make_cohort(folder: Path) -> Path:
     return out
 
 
-@click.command()
-@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=default_folder)
-def main(folder: Path) -> None:
+def main(argv: list[str] | None = None) -> None:
     """Maak een democohort en kijk de opdrachten na met nbgrader."""
-    click.echo(f"Het democohort komt in {folder.expanduser().resolve() / 'cohort'}")
+    parser = argparse.ArgumentParser(prog="python -m grading.demo_cohort", description=main.__doc__)
+    parser.add_argument("folder", nargs="?", type=Path, default=None, help="de map van de demo")
+    folder = parser.parse_args(argv).folder or default_folder()
+    print(f"Het democohort komt in {folder.expanduser().resolve() / 'cohort'}", flush=True)
     out = make_cohort(folder)
-    click.echo(f"Scores, praktijk en deelnemers staan in {out}")
+    print(f"Scores, praktijk en deelnemers staan in {out}")
 
 
 if __name__ == "__main__":

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-import click
 import pandas as pd
 from nbgrader.api import Gradebook
 
-from grading.cohort import CONFIG_NAME, cohort_option, gradebook_url
+from grading.cohort import Cohort
+from grading.errors import TrainerError
 from grading.messages import ExportText
 from grading.scores import score_table
 
@@ -26,6 +26,13 @@ MODULE_PREFIX = "module-"
 SCORES_CSV = "scores.csv"
 OVERVIEW_CSV = "overzicht.csv"
 OVERVIEW_XLSX = "overzicht.xlsx"
+
+
+class EmptyGradebook(TrainerError):
+    """Nothing has been graded yet: there is nothing to export."""
+
+    def __init__(self):
+        super().__init__(ExportText.EMPTY)
 
 
 @dataclass
@@ -78,16 +85,14 @@ def load(gradebook: str) -> CohortData:
 
 def load_cohort(root: Path) -> CohortData:
     """``load`` for the gradebook of the cohort in folder ``root``."""
-    root = Path(root).expanduser().resolve()
-    if not (root / CONFIG_NAME).is_file():
-        raise click.ClickException(ExportText.NO_COHORT.format(root=root, config=CONFIG_NAME))
-    url = gradebook_url(root)
-    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
-        raise click.ClickException(ExportText.EMPTY)  # and do not create an empty gradebook
-    return load(url)
+    cohort = Cohort(root)
+    if not cohort.has_gradebook:
+        raise EmptyGradebook()  # and do not create an empty gradebook
+    return load(cohort.gradebook_url)
 
 
 def is_module(assignment: str) -> bool:
+    """Is this a module assignment (``module-…``), the ones the pass mark applies to?"""
     return assignment.startswith(MODULE_PREFIX)
 
 
@@ -361,36 +366,19 @@ def export(data: CohortData, folder: Path, threshold: float = PASS_PERCENTAGE) -
     return paths
 
 
-@click.command("exporteer")
-@cohort_option("root")
-@click.option(
-    "--map",
-    "folder",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Waar de bestanden komen (standaard: de map 'export' in de cohortmap).",
-)
-@click.option(
-    "--grens",
-    "threshold",
-    type=click.FloatRange(0, 100),
-    default=PASS_PERCENTAGE,
-    show_default=True,
-    help="Onder dit percentage heeft een deelnemer aandacht nodig.",
-)
-def export_command(root: Path, folder: Path | None, threshold: float) -> None:
-    """Exporteer de scores naar CSV en Excel en toon wie aandacht nodig heeft."""
+def export_lines(root: Path, folder: Path | None = None, threshold: float = PASS_PERCENTAGE):
+    """``trainer exporteer``: write the files; the Dutch lines on what was written and who
+    needs attention."""
     data = load_cohort(root)
     if data.scores.empty:
-        raise click.ClickException(ExportText.EMPTY)
-    target = folder or Path(root).expanduser().resolve() / "export"
-    click.echo(ExportText.WRITTEN)
-    for path in export(data, target, threshold):
-        click.echo(ExportText.WRITTEN_LINE.format(path=path))
+        raise EmptyGradebook()
+    target = folder or Cohort(root).root / "export"
+    lines = [ExportText.WRITTEN]
+    lines += [ExportText.WRITTEN_LINE.format(path=path) for path in export(data, target, threshold)]
     needs = attention(data, threshold)
     if needs.empty:
-        click.echo(ExportText.NOBODY)
-        return
-    click.echo(ExportText.ATTENTION_COUNT.format(count=len(needs)))
+        return [*lines, ExportText.NOBODY]
+    lines.append(ExportText.ATTENTION_COUNT.format(count=len(needs)))
     for row in needs.itertuples(index=False):
-        click.echo(ExportText.ATTENTION_LINE.format(learner=row[0], reasons="; ".join(row[2])))
+        lines.append(ExportText.ATTENTION_LINE.format(learner=row[0], reasons="; ".join(row[2])))
+    return lines

@@ -6,9 +6,10 @@ nbgrader's own feedback shows every cell's code, hidden tests included (nbgrader
 and the explanations printed by the checks. It never shows code of any cell, the rubric
 (``grading.rubric``) or a traceback.
 
-How it works: ``PrepareFeedback`` (an nbgrader preprocessor) turns the autograded notebook
-into plain feedback items (it empties every code cell's source and keeps only selected
-output lines), and the template ``grading/templates/feedback/index.html.j2`` lays them out.
+How it works: ``PrepareFeedback`` (:mod:`grading.preprocessors.feedback`) turns the
+autograded notebook into plain feedback items (it empties every code cell's source and keeps
+only selected output lines), and the template ``grading/templates/feedback/index.html.j2``
+lays them out.
 The template folder is named ``feedback`` on purpose: it takes the place of nbgrader's
 template of that name, so ``nbgrader generate_feedback`` and the formgrader's "Generate
 Feedback" button also give the Dutch, safe version once the shared config has::
@@ -22,260 +23,33 @@ works for any cohort; it can also release the feedback into the nbgrader exchang
 
 from __future__ import annotations
 
-import base64
-import binascii
-import re
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import click
 import nbgrader
 from jupyter_core.paths import jupyter_config_path
-from nbconvert.exporters.exporter import ResourcesDict
-from nbformat.notebooknode import NotebookNode
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.apps import NbGraderAPI
 from nbgrader.coursedir import CourseDirectory
-from nbgrader.preprocessors import GetGrades, NbGraderPreprocessor
-from traitlets import List, Unicode
+from nbgrader.preprocessors import GetGrades
 from traitlets.config import Config
 from traitlets.config.loader import ConfigFileNotFound, PyFileConfigLoader
 
 from grading import GRADING_DIR
-from grading.cohort import CONFIG_NAME, cohort_option, gradebook_url
+from grading.cohort import CONFIG_NAME, Cohort
+from grading.errors import TrainerError
 from grading.messages import FeedbackText
-from grading.rubric import is_trainer_only
+from grading.preprocessors.feedback import PrepareFeedback
 
 TEMPLATES_DIR = GRADING_DIR / "templates"
 NBGRADER_TEMPLATES_DIR = (
     Path(nbgrader.__file__).resolve().parent / "server_extensions" / "formgrader" / "templates"
 )
-# Exceptions raised by the course's checks (course.answers): their message is Dutch.
-COURSE_ERRORS = ("NietBeantwoord", "NogNietGoed")
-TIMEOUT_ERRORS = ("CellTimeoutError", "TimeoutError", "KeyboardInterrupt", "DeadKernelError")
-NO_RESPONSE = "No response."  # nbgrader's auto comment for an untouched answer cell
-HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
-HASHES = re.compile(r"^(#{1,6})(?=\s)", re.MULTILINE)
-POINTS_SUFFIX = re.compile(r"\s*\((?:\d+[.,]?\d*)\s+punt(?:en)?\)\s*$", re.IGNORECASE)
 
 
-def format_points(value) -> str:
-    """Points the Dutch way: 3, 2,5, 0,25."""
-    number = float(value or 0)
-    text = f"{number:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
-
-
-def _text(source) -> str:
-    return "".join(source) if isinstance(source, list) else str(source or "")
-
-
-def _nbgrader_meta(cell) -> dict:
-    return cell.get("metadata", {}).get("nbgrader", {}) or {}
-
-
-def _heading(source: str) -> str | None:
-    for line in source.splitlines():
-        match = HEADING.match(line)
-        if match:
-            return POINTS_SUFFIX.sub("", match.group(1).replace("*", "")).strip()
-    return None
-
-
-def _output_lines(cell) -> tuple[list[dict], list[str]]:
-    """The output lines a learner may read, and images as data URIs."""
-    lines, images = [], []
-    for output in cell.get("outputs", []):
-        kind = output.get("output_type")
-        if kind == "stream" and output.get("name") == "stdout":
-            for line in _text(output.get("text")).splitlines():
-                if line.strip():
-                    lines.append({"text": line, "kind": "uitvoer"})
-        elif kind == "error":
-            name, value = output.get("ename", ""), str(output.get("evalue", "")).strip()
-            if (name in COURSE_ERRORS or name == "CellTimeoutError") and value:
-                # The course's checks and our autograde's timeout line write Dutch messages.
-                lines.append({"text": value, "kind": "melding"})
-            elif name in TIMEOUT_ERRORS:
-                lines.append({"text": FeedbackText.TIMEOUT, "kind": "melding"})
-            else:
-                lines.append({"text": FeedbackText.CRASHED, "kind": "melding"})
-        elif kind in ("display_data", "execute_result"):
-            data = output.get("data", {})
-            for mime in ("image/png", "image/jpeg"):
-                if mime in data:
-                    payload = _text(data[mime]).replace("\n", "")
-                    try:
-                        base64.b64decode(payload, validate=True)  # only real images get through
-                    except (binascii.Error, ValueError):
-                        break
-                    images.append(f"data:{mime};base64,{payload}")
-                    break
-    return lines, images
-
-
-def _points_line(score: float, max_score: float) -> str:
-    if max_score == 1:
-        return FeedbackText.POINTS_ONE.format(score=format_points(score))
-    return FeedbackText.POINTS.format(
-        score=format_points(score), max_score=format_points(max_score)
-    )
-
-
-def _demote_headings(markdown: str, levels: int = 2) -> str:
-    """Question texts sit under the page's own h1 and h2: shift their headings down."""
-    return HASHES.sub(lambda m: "#" * min(len(m.group(1)) + levels, 6), markdown)
-
-
-def _status(score: float, max_score: float, unanswered: bool) -> tuple[str, str]:
-    if max_score and score >= max_score:
-        return FeedbackText.RIGHT, "goed"
-    if score > 0:
-        return FeedbackText.PARTLY, "deels"
-    if unanswered:
-        return FeedbackText.UNANSWERED, "fout"
-    return FeedbackText.WRONG, "fout"
-
-
-class PrepareFeedback(NbGraderPreprocessor):
-    """Turn an autograded notebook into feedback items; never keep code, rubrics or tracebacks.
-
-    Each remaining cell gets ``metadata.feedback`` (what the template shows); every code
-    cell's source and raw outputs are emptied, so even another template cannot show them.
-    """
-
-    hidden_cells = List(
-        Unicode(),
-        default_value=["afsluiting"],
-        help="Grade ids of locked cells that only make sense in the notebook itself.",
-    ).tag(config=True)
-
-    text_stub = Unicode(
-        "Typ hier je antwoord.", help="The stub of an unanswered written answer."
-    ).tag(config=True)
-
-    def _grades(self, resources: ResourcesDict) -> tuple[dict, dict, dict]:
-        info = resources["nbgrader"]
-        with Gradebook(info["db_url"]) as gradebook:
-            notebook = gradebook.find_submission_notebook(
-                info["notebook"], info["assignment"], info["student"]
-            )
-            grades = {
-                grade.name: {
-                    "score": float(grade.score or 0),
-                    "max_score": float(grade.max_score or 0),
-                    "pending": bool(grade.needs_manual_grade),
-                }
-                for grade in notebook.grades
-            }
-            comments = {comment.name: comment.manual_comment for comment in notebook.comments}
-            auto = {comment.name: comment.auto_comment for comment in notebook.comments}
-            totals = {
-                "score": float(notebook.score or 0),
-                "max_score": float(notebook.max_score or 0),
-                "late_penalty": float(notebook.late_submission_penalty or 0),
-            }
-        totals["no_response"] = {name for name, text in auto.items() if text == NO_RESPONSE}
-        return grades, comments, totals
-
-    def preprocess(self, nb: NotebookNode, resources: ResourcesDict):
-        grades, comments, totals = self._grades(resources)
-        rows, cells, label = [], [], None
-        for cell in nb.cells:
-            if is_trainer_only(cell):
-                continue
-            meta = _nbgrader_meta(cell)
-            grade_id = meta.get("grade_id")
-            if grade_id in self.hidden_cells:
-                continue
-            source = _text(cell.source)
-            item = self._item(cell, meta, source, grades, comments, totals)
-            if cell.cell_type == "code":
-                cell.source = ""
-                cell.outputs = []
-            if item is None:
-                continue
-            if item["kind"] == "tekst":
-                label = _heading(source) or label
-            if grade_id in grades:
-                item["label"] = label or grade_id
-                item["anchor"] = f"vraag-{len(rows) + 1}"
-                rows.append({key: item[key] for key in ("label", "anchor", "points", "max")})
-                rows[-1]["status"] = item["status"]
-            cell.metadata["feedback"] = item
-            cells.append(cell)
-        nb.cells = cells
-        score = totals["score"] - totals["late_penalty"]
-        max_score = totals["max_score"]
-        info = resources["nbgrader"]
-        resources["feedback"] = {
-            "text": {k: v for k, v in vars(FeedbackText).items() if k.isupper()},
-            "title": FeedbackText.PAGE_TITLE.format(assignment=info["assignment"]),
-            "assignment": FeedbackText.ASSIGNMENT.format(assignment=info["assignment"]),
-            "notebook": FeedbackText.NOTEBOOK.format(notebook=info["notebook"]),
-            "total": FeedbackText.TOTAL.format(
-                score=format_points(max(score, 0)),
-                max_score=format_points(max_score),
-                percentage=round(100 * max(score, 0) / max_score) if max_score else 0,
-            ),
-            "late": FeedbackText.LATE.format(penalty=format_points(totals["late_penalty"]))
-            if totals["late_penalty"] > 0
-            else "",
-            "pending": any(grade["pending"] for grade in grades.values()),
-            "rows": rows,
-        }
-        return nb, resources
-
-    def _item(self, cell, meta, source, grades, comments, totals) -> dict | None:
-        grade_id = meta.get("grade_id")
-        if cell.cell_type == "markdown" and not (meta.get("solution") or meta.get("task")):
-            if meta.get("locked"):
-                return {"kind": "tekst", "markdown": _demote_headings(source)}
-            # A markdown cell the learner added: their own words, shown as plain text.
-            return {"kind": "eigen", "answer": source} if source.strip() else None
-        if cell.cell_type not in ("markdown", "code"):
-            return None
-        lines, images = _output_lines(cell) if cell.cell_type == "code" else ([], [])
-        if grade_id not in grades:
-            if meta.get("solution") and source.strip():
-                return {"kind": "eigen", "answer": source}
-            return (
-                {"kind": "uitvoer", "lines": lines, "images": images} if lines or images else None
-            )
-        grade = grades[grade_id]
-        item = {
-            "points": format_points(grade["score"]),
-            "max": format_points(grade["max_score"]),
-            "points_line": _points_line(grade["score"], grade["max_score"]),
-            "lines": lines,
-            "images": images,
-        }
-        if meta.get("solution") or meta.get("task"):
-            unanswered = (
-                grade_id in totals["no_response"] or source.strip() in ("", self.text_stub)
-            ) and not meta.get("task")
-            if grade["pending"]:
-                status, css = FeedbackText.PENDING, "open"
-            elif unanswered:
-                status, css = FeedbackText.UNANSWERED, "fout"
-            else:
-                status, css = FeedbackText.GRADED, "goed"
-            item.update(
-                kind="open",
-                answer="" if unanswered else source,
-                task_markdown=source if meta.get("task") else "",
-                comment=comments.get(grade_id) or "",
-                status=status,
-                status_class=css,
-            )
-            return item
-        unanswered = any(
-            output.get("ename") == "NietBeantwoord" for output in cell.get("outputs", [])
-        )
-        status, css = _status(grade["score"], grade["max_score"], unanswered)
-        item.update(kind="controle", status=status, status_class=css)
-        return item
+class FeedbackError(TrainerError):
+    """No feedback can be made for this assignment at all."""
 
 
 def feedback_config() -> Config:
@@ -293,9 +67,7 @@ def feedback_config() -> Config:
 
 def load_cohort_config(root: Path) -> Config:
     """The nbgrader config a command in ``root`` would see (Jupyter paths, then the cohort)."""
-    root = Path(root).resolve()
-    if not (root / CONFIG_NAME).is_file():
-        raise click.ClickException(FeedbackText.NO_COHORT.format(root=root, config=CONFIG_NAME))
+    root = Cohort(root).root
     config = Config()
     for folder in reversed(jupyter_config_path()):
         try:
@@ -333,7 +105,7 @@ def _submissions(url: str, assignment: str) -> dict[str, list[str]]:
         try:
             found = gradebook.find_assignment(assignment)
         except MissingEntry as missing:
-            raise click.ClickException(
+            raise FeedbackError(
                 FeedbackText.NO_ASSIGNMENT.format(assignment=assignment)
             ) from missing
         return {
@@ -365,11 +137,11 @@ def generate_feedback(
     ``include_unfinished``. ``release=None`` releases when the cohort has an exchange.
     One learner's failure never stops the others; every skip has a Dutch reason.
     """
-    root = Path(root).resolve()
-    api, config = _api(root)
-    submissions = _submissions(gradebook_url(root), assignment)
+    cohort = Cohort(root)
+    api, config = _api(cohort.root)
+    submissions = _submissions(cohort.gradebook_url, assignment)
     if not submissions:
-        raise click.ClickException(FeedbackText.NO_SUBMISSIONS.format(assignment=assignment))
+        raise FeedbackError(FeedbackText.NO_SUBMISSIONS.format(assignment=assignment))
     result = FeedbackResult()
     wanted = learners or sorted(submissions)
     coursedir = api.coursedir
@@ -441,36 +213,19 @@ def report(result: FeedbackResult, release: bool | None) -> list[str]:
     return lines
 
 
-@click.command("feedback")
-@click.argument("opdracht")
-@cohort_option("root")
-@click.option(
-    "--deelnemer",
-    "learners",
-    multiple=True,
-    help="Alleen voor deze deelnemer (mag vaker).",
-)
-@click.option(
-    "--ook-niet-beoordeeld",
-    is_flag=True,
-    help="Ook feedback maken als nog niet alle open vragen beoordeeld zijn.",
-)
-@click.option(
-    "--vrijgeven/--niet-vrijgeven",
-    "release",
-    default=None,
-    help="Feedback in de uitwisselmap zetten (standaard: ja, als het cohort er een heeft).",
-)
-def feedback_command(
-    opdracht: str,
+def feedback_lines(
     root: Path,
-    learners: tuple[str, ...],
-    ook_niet_beoordeeld: bool,
-    release: bool | None,
-) -> None:
-    """Maak Nederlandse feedback voor een opdracht en geef die vrij."""
-    result = generate_feedback(root, opdracht, list(learners) or None, ook_niet_beoordeeld, release)
-    for line in report(result, release):
-        click.echo(line)
+    assignment: str,
+    learners: list[str] | None = None,
+    include_unfinished: bool = False,
+    release: bool | None = None,
+) -> list[str]:
+    """``trainer feedback``: make (and release) the feedback; the Dutch report lines.
+
+    Raises :class:`FeedbackError` when no learner got feedback, with the report as message.
+    """
+    result = generate_feedback(root, assignment, learners, include_unfinished, release)
+    lines = report(result, release)
     if not result.made:
-        raise SystemExit(1)
+        raise FeedbackError("\n".join(lines))
+    return lines

@@ -1,13 +1,19 @@
 """Read a folder of inleverpakketten (zips made by ``course.handin``) into a cohort.
 
-Every zip is checked before anything is written: the learner must be in the gradebook, the
-package must be for this assignment, readable, not too big, and hold no path that escapes
-the folder (``..``, absolute paths, symlinks). Of several packages of one learner the newest
-is used. An accepted package is unpacked into a temporary folder inside the cohort, gets
-nbgrader's ``timestamp.txt`` (the time the learner made it, in the exchange's format) and is
-then moved into ``submitted/<learner>/<assignment>/`` in one step, so nothing is ever
-partially unpacked. A submission that is replaced by a newer package is moved to
-``vervangen/`` in the cohort, not deleted::
+Each file is judged on its own (:mod:`grading.handin_zip`): the learner must be in the
+gradebook, the package must be for this assignment, readable, not too big, and hold no path
+that escapes the folder. Any error in one file, a damaged zip or corrupted compressed data
+included, refuses only that file with a Dutch reason; every other file is still read.
+
+Of one learner's packages the newest that unpacks cleanly is used: a newer package that is
+broken is refused with its own reason and the next older one is tried, so a broken upload
+never costs a learner their submission. Older packages after the one used are skipped and
+say which package was used. An accepted package is unpacked into a temporary folder inside
+the cohort, gets nbgrader's ``timestamp.txt`` (the time the learner made it, in the
+exchange's format) and is then moved into ``submitted/<learner>/<assignment>/`` in one step,
+so nothing is ever partially unpacked. A submission that is replaced by a newer package is
+moved to ``vervangen/`` in the cohort, not deleted. An answers file that is missing, empty
+or damaged is flagged ("LET OP") in the table::
 
     for report in import_packages(root, "module-1", Path("~/Downloads/inleveringen")):
         print(report.package, report.status, report.reason)
@@ -15,37 +21,27 @@ partially unpacked. A submission that is replaced by a newer package is moved to
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import shutil
-import stat
 import tempfile
-import zipfile
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-import click
-from nbgrader.api import Gradebook
-from nbgrader.utils import parse_utc
-
-from course.handin import MANIFEST, MAX_FILE_BYTES, is_valid_learner_id
-from grading.cohort import CONFIG_NAME, cohort_option, gradebook_url
-from grading.exchange import source_dir
-from grading.learners import course_id
-from grading.messages import HandinImportText
+from grading.cohort import Cohort
+from grading.errors import TrainerError
+from grading.handin_zip import Candidate, Rejected, from_filename, inspect, unpack
+from grading.messages import HandinImportText as T
 from grading.source import ensure_source
+from grading.submission import answers_problem
 
-T = HandinImportText
-
-MAX_ZIP_BYTES = 100 * 1024 * 1024
-MAX_TOTAL_BYTES = 200 * 1024 * 1024
-MAX_ENTRIES = 2000
-MAX_MANIFEST_BYTES = 64 * 1024
 TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%f %Z"  # nbgrader's Exchange.timestamp_format
 REPLACED_DIR = "vervangen"
-JUNK = {"__MACOSX", ".ipynb_checkpoints", "__pycache__"}
+
+
+class HandinImportError(TrainerError):
+    """The folder or the assignment cannot be read at all (not one package)."""
 
 
 @dataclass
@@ -57,25 +53,7 @@ class PackageReport:
     status: str  # "accepted", "skipped" or "rejected"
     reason: str
     files: int = 0
-
-
-@dataclass
-class _Candidate:
-    path: Path
-    learner: str
-    created: datetime  # aware, UTC
-    entries: list[tuple[zipfile.ZipInfo, str]] = field(default_factory=list)
-
-
-class _Rejected(Exception):
-    def __init__(self, reason: str, learner: str | None = None):
-        super().__init__(reason)
-        self.reason = reason
-        self.learner = learner
-
-
-def _mb(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f}".replace(".", ",")
+    warning: str = ""  # Dutch: an accepted package whose answers file needs a look
 
 
 def _local(moment: datetime) -> str:
@@ -83,161 +61,9 @@ def _local(moment: datetime) -> str:
     return moment.astimezone().strftime("%d-%m-%Y %H:%M")
 
 
-def _from_filename(name: str, assignment: str) -> tuple[str | None, str | None]:
-    """(learner, assignment) from ``<learner>_<assignment>.zip`` (a browser may add " (1)")."""
-    stem = re.sub(r"\s*\(\d+\)$", "", name[: -len(".zip")]).strip()
-    if stem.endswith(f"_{assignment}") and len(stem) > len(assignment) + 1:
-        return stem[: -len(assignment) - 1], assignment
-    if "_" in stem:
-        learner, other = stem.rsplit("_", 1)
-        return learner, other
-    return None, None
-
-
-def _read_manifest(archive: zipfile.ZipFile) -> dict | None:
-    try:
-        info = archive.getinfo(MANIFEST)
-    except KeyError:
-        return None
-    if info.file_size > MAX_MANIFEST_BYTES:
-        raise _Rejected(T.BAD_MANIFEST)
-    try:
-        data = json.loads(archive.read(info).decode("utf-8"))
-    except (ValueError, zipfile.BadZipFile, OSError):
-        raise _Rejected(T.BAD_MANIFEST) from None
-    if not isinstance(data, dict) or not all(
-        isinstance(data.get(key), str) for key in ("learner", "assignment", "created")
-    ):
-        raise _Rejected(T.BAD_MANIFEST)
-    return data
-
-
-def _safe_parts(info: zipfile.ZipInfo) -> list[str]:
-    """The path parts of a zip entry; rejects absolute paths, ``..`` and symlinks."""
-    name = info.filename
-    normal = name.replace("\\", "/")
-    if normal.startswith("/") or re.match(r"^[A-Za-z]:", normal):
-        raise _Rejected(T.ABSOLUTE.format(name=name))
-    parts = [part for part in normal.split("/") if part not in ("", ".")]
-    if ".." in parts:
-        raise _Rejected(T.ESCAPES.format(name=name))
-    if stat.S_ISLNK(info.external_attr >> 16):
-        raise _Rejected(T.SYMLINK.format(name=name))
-    return parts
-
-
-def _entries(archive: zipfile.ZipFile, assignment: str) -> list[tuple[zipfile.ZipInfo, str]]:
-    """The files to unpack, each with its path inside the submission folder."""
-    infos = archive.infolist()
-    if len(infos) > MAX_ENTRIES:
-        raise _Rejected(T.TOO_MANY.format(count=len(infos), limit=MAX_ENTRIES))
-    files: list[tuple[zipfile.ZipInfo, list[str]]] = []
-    total = 0
-    for info in infos:
-        parts = _safe_parts(info)  # every entry, also those we skip, must be safe
-        if info.flag_bits & 0x1:
-            raise _Rejected(T.ENCRYPTED)
-        if info.is_dir() or not parts or info.filename == MANIFEST:
-            continue
-        if any(part.startswith(".") or part in JUNK for part in parts):
-            continue
-        if info.file_size > MAX_FILE_BYTES:
-            raise _Rejected(
-                T.TOO_BIG_FILE.format(
-                    name=info.filename,
-                    size=_mb(info.file_size),
-                    limit=MAX_FILE_BYTES // 1024 // 1024,
-                )
-            )
-        total += info.file_size
-        if total > MAX_TOTAL_BYTES:
-            raise _Rejected(T.TOO_BIG_TOTAL.format(limit=MAX_TOTAL_BYTES // 1024 // 1024))
-        files.append((info, parts))
-    # The package holds the folder itself (``<assignment>/…``); a hand-made zip may not.
-    tops = {parts[0] for _info, parts in files}
-    if len(tops) == 1 and all(len(parts) > 1 for _info, parts in files):
-        files = [(info, parts[1:]) for info, parts in files]
-    result: list[tuple[zipfile.ZipInfo, str]] = []
-    seen: set[str] = set()
-    for info, parts in files:
-        relative = "/".join(parts)
-        if relative.lower() in seen:
-            raise _Rejected(T.DOUBLE_ENTRY.format(name=relative))
-        seen.add(relative.lower())
-        result.append((info, relative))
-    return result
-
-
-def _inspect(path: Path, assignment: str, notebooks: set[str], known: dict[str, str]) -> _Candidate:
-    size = path.stat().st_size
-    if size > MAX_ZIP_BYTES:
-        raise _Rejected(T.TOO_BIG_ZIP.format(size=_mb(size), limit=MAX_ZIP_BYTES // 1024 // 1024))
-    try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as error:
-        raise _Rejected(T.CORRUPT.format(reason=error)) from None
-    with archive:
-        manifest = _read_manifest(archive)
-        if manifest:
-            learner, found = manifest["learner"].strip(), manifest["assignment"].strip()
-            try:
-                created = datetime.fromisoformat(manifest["created"])
-            except ValueError:
-                raise _Rejected(T.BAD_MANIFEST) from None
-            if created.tzinfo is None:
-                created = created.replace(tzinfo=UTC)
-        else:
-            learner, found = _from_filename(path.name, assignment)
-            created = datetime.fromtimestamp(path.stat().st_mtime, UTC)
-        if learner is None:
-            raise _Rejected(
-                T.UNKNOWN_NAME.format(learner=T.LEARNER_PLACEHOLDER, assignment=assignment)
-            )
-        if found != assignment:
-            raise _Rejected(T.WRONG_ASSIGNMENT.format(found=found, assignment=assignment), learner)
-        gradebook_id = known.get(learner.lower()) if is_valid_learner_id(learner) else None
-        if gradebook_id is None:
-            raise _Rejected(T.UNKNOWN_LEARNER.format(learner=learner), learner)
-        try:
-            entries = _entries(archive, assignment)
-        except _Rejected as rejected:
-            rejected.learner = gradebook_id
-            raise
-        present = {relative for _info, relative in entries if "/" not in relative}
-        if not notebooks & present:
-            raise _Rejected(
-                T.NO_NOTEBOOK.format(assignment=assignment, expected=", ".join(sorted(notebooks))),
-                gradebook_id,
-            )
-    return _Candidate(path, gradebook_id, created.astimezone(UTC), entries)
-
-
-def _unpack(candidate: _Candidate, target: Path) -> None:
-    """Unpack into ``target`` (a fresh folder); a CRC error raises ``_Rejected``."""
-    try:
-        with zipfile.ZipFile(candidate.path) as archive:
-            for info, relative in candidate.entries:
-                destination = target / relative
-                if not destination.resolve().is_relative_to(target.resolve()):
-                    raise _Rejected(T.ESCAPES.format(name=info.filename))
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                with archive.open(info) as source, open(destination, "wb") as out:
-                    shutil.copyfileobj(source, out, 1024 * 1024)
-                if destination.suffix == ".ipynb" and not _is_notebook(destination):
-                    raise _Rejected(T.BAD_NOTEBOOK.format(name=relative))
-    except (zipfile.BadZipFile, OSError, EOFError) as error:
-        raise _Rejected(T.CORRUPT.format(reason=error)) from None
-
-
-def _is_notebook(path: Path) -> bool:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (ValueError, OSError):
-        return False
-    return isinstance(data, dict) and isinstance(data.get("cells"), list)
-
-
 def _existing_timestamp(folder: Path) -> datetime | None:
+    from nbgrader.utils import parse_utc
+
     stamp = folder / "timestamp.txt"
     if not stamp.is_file():
         return None
@@ -248,63 +74,74 @@ def _existing_timestamp(folder: Path) -> datetime | None:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def _expected_notebooks(root: Path, assignment: str) -> set[str]:
-    ensure_source(root, assignment)
-    for folder in (root / "release" / assignment, source_dir(root) / assignment):
+def _expected_notebooks(cohort: Cohort, assignment: str) -> set[str]:
+    ensure_source(cohort, assignment)
+    for folder in (cohort.root / "release" / assignment, cohort.source_dir / assignment):
         names = {path.name for path in folder.glob("*.ipynb")}
         if names:
             return names
-    raise click.ClickException(T.UNKNOWN_ASSIGNMENT.format(assignment=assignment))
+    raise HandinImportError(T.UNKNOWN_ASSIGNMENT.format(assignment=assignment))
+
+
+def _judge(path: Path, assignment: str, notebooks: set[str], known: dict[str, str]):
+    """A ``Candidate`` for a package that passes inspection, else its ``PackageReport``."""
+    guessed = from_filename(path.name, assignment)[0] if path.suffix.lower() == ".zip" else None
+    try:
+        if path.suffix.lower() != ".zip":
+            raise Rejected(T.NOT_A_ZIP)
+        return inspect(path, assignment, notebooks, known)
+    except Rejected as rejected:
+        return PackageReport(path.name, rejected.learner or guessed, "rejected", rejected.reason)
+    except Exception as error:  # noqa: BLE001 - one strange file never stops the others
+        reason = T.UNEXPECTED.format(error=type(error).__name__)
+        return PackageReport(path.name, guessed, "rejected", reason)
 
 
 def import_packages(root: Path, assignment: str, folder: Path) -> list[PackageReport]:
     """Import every inleverpakket in ``folder`` for ``assignment``; one report per file."""
-    root = Path(root).resolve()
+    from nbgrader.api import Gradebook
+
+    cohort = Cohort(root)
     folder = Path(folder)
-    if not (root / CONFIG_NAME).is_file():
-        raise click.ClickException(T.NO_COHORT.format(root=root, config=CONFIG_NAME))
     if not folder.is_dir():
-        raise click.ClickException(T.NO_FOLDER.format(folder=folder))
-    notebooks = _expected_notebooks(root, assignment)
-    with Gradebook(gradebook_url(root), course_id(root)) as gradebook:
+        raise HandinImportError(T.NO_FOLDER.format(folder=folder))
+    notebooks = _expected_notebooks(cohort, assignment)
+    with Gradebook(cohort.gradebook_url, cohort.course_id) as gradebook:
         known = {student.id.lower(): student.id for student in gradebook.students}
 
+    files = [p for p in sorted(folder.iterdir()) if p.is_file() and not p.name.startswith(".")]
     reports: list[PackageReport] = []
-    candidates: list[_Candidate] = []
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or not path.is_file():
-            continue
-        if path.suffix.lower() != ".zip":
-            reports.append(PackageReport(path.name, None, "rejected", T.NOT_A_ZIP))
-            continue
-        try:
-            candidates.append(_inspect(path, assignment, notebooks, known))
-        except _Rejected as rejected:
-            learner = rejected.learner or _from_filename(path.name, assignment)[0]
-            reports.append(PackageReport(path.name, learner, "rejected", rejected.reason))
+    by_learner: dict[str, list[Candidate]] = defaultdict(list)
+    for path in files:
+        judged = _judge(path, assignment, notebooks, known)
+        if isinstance(judged, PackageReport):
+            reports.append(judged)
+        else:
+            by_learner[judged.learner].append(judged)
 
-    newest: dict[str, _Candidate] = {}
-    for candidate in sorted(candidates, key=lambda c: (c.created, c.path.name), reverse=True):
-        if candidate.learner not in newest:
-            newest[candidate.learner] = candidate
-            continue
-        kept = newest[candidate.learner]
-        reason = T.DUPLICATE.format(
-            learner=candidate.learner,
-            other=kept.path.name,
-            when=_local(kept.created),
-        )
-        reports.append(PackageReport(candidate.path.name, candidate.learner, "rejected", reason))
-
-    for candidate in newest.values():
-        reports.append(_place(root, assignment, candidate))
-    order = {path.name: index for index, path in enumerate(sorted(folder.iterdir()))}
+    for packages in by_learner.values():
+        used: Candidate | None = None
+        for candidate in sorted(packages, key=lambda c: (c.created, c.path.name), reverse=True):
+            if used is not None:
+                reports.append(_superseded(candidate, used))
+                continue
+            report = _place(cohort, assignment, candidate, notebooks)
+            reports.append(report)
+            if report.status == "accepted":
+                used = candidate
+    order = {path.name: index for index, path in enumerate(files)}
     return sorted(reports, key=lambda report: order.get(report.package, 0))
 
 
-def _place(root: Path, assignment: str, candidate: _Candidate) -> PackageReport:
+def _superseded(candidate: Candidate, used: Candidate) -> PackageReport:
+    reason = T.SUPERSEDED.format(other=used.path.name, when=_local(used.created))
+    return PackageReport(candidate.path.name, candidate.learner, "skipped", reason)
+
+
+def _place(cohort: Cohort, assignment: str, candidate: Candidate, notebooks: set[str]):
+    """Unpack ``candidate`` and make it the learner's submission (or say why not)."""
     name, learner = candidate.path.name, candidate.learner
-    destination = root / "submitted" / learner / assignment
+    destination = cohort.folder("submitted", learner, assignment)
     existing = _existing_timestamp(destination) if destination.is_dir() else None
     if existing is not None and existing == candidate.created:
         return PackageReport(name, learner, "skipped", T.SAME)
@@ -313,43 +150,59 @@ def _place(root: Path, assignment: str, candidate: _Candidate) -> PackageReport:
         return PackageReport(
             name, learner, "skipped", T.OLDER.format(learner=learner, existing=when)
         )
-    work = Path(tempfile.mkdtemp(prefix=".inleverpakket-", dir=root))
-    backup = None
+    work = Path(tempfile.mkdtemp(prefix=".inleverpakket-", dir=cohort.root))
     try:
         unpacked = work / assignment
         unpacked.mkdir()
-        _unpack(candidate, unpacked)
+        unpack(candidate, unpacked)
+        warning = answers_problem(unpacked, {n for n in notebooks if (unpacked / n).is_file()})
         stamp = candidate.created.strftime(TIMESTAMP_FORMAT)
         (unpacked / "timestamp.txt").write_text(stamp, encoding="utf-8")
-        if destination.exists():
-            old = _existing_timestamp(destination)
-            label = old.strftime("%Y%m%d-%H%M%S") if old else "zonder-tijd"
-            backup = root / REPLACED_DIR / assignment / f"{learner}_{label}"
-            counter = 1
-            while backup.exists():
-                counter += 1
-                backup = backup.with_name(f"{learner}_{label}-{counter}")
-            backup.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(destination, backup)
+        backup = _keep_old(cohort, destination, learner, assignment)
         destination.parent.mkdir(parents=True, exist_ok=True)
         os.replace(unpacked, destination)
-    except _Rejected as rejected:
+    except Rejected as rejected:
         return PackageReport(name, learner, "rejected", rejected.reason)
+    except Exception as error:  # noqa: BLE001 - reported for this package only
+        return PackageReport(
+            name, learner, "rejected", T.UNEXPECTED.format(error=type(error).__name__)
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     files = len(candidate.entries)
     if backup is not None:
-        reason = T.REPLACED.format(files=files, backup=backup.relative_to(root))
+        reason = T.REPLACED.format(files=files, backup=backup.relative_to(cohort.root))
     else:
         reason = T.ACCEPTED.format(files=files)
-    return PackageReport(name, learner, "accepted", reason, files)
+    if warning:
+        reason = f"{reason}; {warning}"
+    return PackageReport(name, learner, "accepted", reason, files, warning or "")
+
+
+def _keep_old(cohort: Cohort, destination: Path, learner: str, assignment: str) -> Path | None:
+    """Move an earlier submission to ``vervangen/``; return where it went."""
+    if not destination.exists():
+        return None
+    old = _existing_timestamp(destination)
+    label = old.strftime("%Y%m%d-%H%M%S") if old else "zonder-tijd"
+    backup = cohort.root / REPLACED_DIR / assignment / f"{learner}_{label}"
+    counter = 1
+    while backup.exists():
+        counter += 1
+        backup = backup.with_name(f"{learner}_{label}-{counter}")
+    backup.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(destination, backup)
+    return backup
+
+
+def _status(report: PackageReport) -> str:
+    text = T.STATUS[report.status]
+    return f"{text}, {T.WARNING}" if report.warning else text
 
 
 def report_table(reports: list[PackageReport]) -> str:
     """The reports as a plain-text table for the terminal."""
-    rows = [T.HEADER] + [
-        (r.package, r.learner or "-", T.STATUS[r.status], r.reason) for r in reports
-    ]
+    rows = [T.HEADER] + [(r.package, r.learner or "-", _status(r), r.reason) for r in reports]
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     lines = []
     for row in rows:
@@ -362,24 +215,21 @@ def report_table(reports: list[PackageReport]) -> str:
 
 
 def summary(reports: list[PackageReport]) -> str:
+    """One Dutch line: how many packages were read, refused and skipped."""
     count = {status: sum(r.status == status for r in reports) for status in T.STATUS}
-    return T.SUMMARY.format(
+    line = T.SUMMARY.format(
         accepted=count["accepted"],
         total=len(reports),
         rejected=count["rejected"],
         skipped=count["skipped"],
     )
+    warnings = sum(bool(r.warning) for r in reports)
+    return f"{line} {T.WARNINGS.format(count=warnings)}" if warnings else line
 
 
-@click.command("importeer-pakketten")
-@click.argument("opdracht")
-@click.argument("map", type=click.Path(file_okay=False, path_type=Path))
-@cohort_option()
-def import_packages_command(opdracht: str, map: Path, cohort: Path) -> None:
-    """Lees een map met inleverpakketten (zip-bestanden) in voor een opdracht."""
-    reports = import_packages(cohort, opdracht, map)
+def import_lines(root: Path, assignment: str, folder: Path) -> list[str]:
+    """``trainer importeer-pakketten``: import, and the table and summary the trainer reads."""
+    reports = import_packages(root, assignment, folder)
     if not reports:
-        click.echo(T.NOTHING.format(folder=map))
-        return
-    click.echo(report_table(reports))
-    click.echo(summary(reports))
+        return [T.NOTHING.format(folder=folder)]
+    return [report_table(reports), summary(reports)]

@@ -12,18 +12,16 @@ database transaction; learners who are not in the file are left alone::
 
 from __future__ import annotations
 
-import ast
 import re
 from dataclasses import dataclass, field
 from io import StringIO
 from pathlib import Path
 
-import click
 import pandas as pd
-from nbgrader.api import Gradebook, Student
 
 from course.handin import is_valid_learner_id
-from grading.cohort import CONFIG_NAME, cohort_option, gradebook_url
+from grading.cohort import Cohort
+from grading.errors import TrainerError
 from grading.messages import LearnersText
 
 T = LearnersText
@@ -57,8 +55,14 @@ EMAIL = re.compile(
 )
 
 
+class LearnerDatabaseError(TrainerError):
+    """The gradebook could not be updated; nothing was changed."""
+
+
 @dataclass(frozen=True)
 class Learner:
+    """One row of the learner file."""
+
     id: str
     first_name: str
     last_name: str
@@ -76,7 +80,7 @@ class Problem:
         return T.ROW.format(row=self.row, message=self.message) if self.row else self.message
 
 
-class LearnerFileError(ValueError):
+class LearnerFileError(TrainerError, ValueError):
     """The file was not imported; ``problems`` lists every reason."""
 
     def __init__(self, path: Path, problems: list[Problem]):
@@ -85,6 +89,7 @@ class LearnerFileError(ValueError):
         super().__init__(self.report())
 
     def report(self) -> str:
+        """Every problem, one per line, under a Dutch lead line."""
         count = len(self.problems)
         what = T.ONE_PROBLEM if count == 1 else T.MANY_PROBLEMS.format(count=count)
         lines = [T.NOTHING_IMPORTED.format(count=what, file=self.path.name)]
@@ -94,6 +99,8 @@ class LearnerFileError(ValueError):
 
 @dataclass
 class ImportResult:
+    """Which learners were added, updated or left as they were."""
+
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
@@ -103,6 +110,7 @@ class ImportResult:
         return len(self.added) + len(self.updated) + len(self.unchanged)
 
     def summary(self) -> str:
+        """One Dutch line with the counts."""
         return T.DONE.format(
             total=self.total,
             added=len(self.added),
@@ -236,24 +244,16 @@ def read_learner_rows(path: Path) -> list[tuple[int, Learner]]:
     return learners
 
 
-def course_id(root: Path) -> str:
-    """The course id in a cohort's config (``sleutelpersonen`` when it names none)."""
-    for line in (Path(root) / CONFIG_NAME).read_text(encoding="utf-8").splitlines():
-        if line.startswith("c.CourseDirectory.course_id"):
-            return str(ast.literal_eval(line.split("=", 1)[1].strip()))
-    return "sleutelpersonen"
-
-
 def import_learners(root: Path, path: Path) -> ImportResult:
     """Add or update every learner of the file in the cohort's gradebook, all or nothing."""
-    root = Path(root)
-    if not (root / CONFIG_NAME).is_file():
-        raise click.ClickException(T.NO_COHORT.format(root=root, config=CONFIG_NAME))
+    from nbgrader.api import Gradebook, Student
+
+    cohort = Cohort(root)
     numbered = read_learner_rows(path)
     rows = {learner.id: row for row, learner in numbered}
     learners = [learner for _row, learner in numbered]
     result = ImportResult()
-    with Gradebook(gradebook_url(root), course_id(root)) as gradebook:
+    with Gradebook(cohort.gradebook_url, cohort.course_id) as gradebook:
         existing = {student.id: student for student in gradebook.db.query(Student).all()}
         by_lower = {key.lower(): key for key in existing}
         clashes = [
@@ -286,17 +286,10 @@ def import_learners(root: Path, path: Path) -> ImportResult:
             gradebook.db.commit()
         except Exception as error:
             gradebook.db.rollback()
-            raise click.ClickException(T.DATABASE.format(reason=error)) from error
+            raise LearnerDatabaseError(T.DATABASE.format(reason=error)) from error
     return result
 
 
-@click.command("importeer-deelnemers")
-@click.argument("bestand", type=click.Path(dir_okay=False, path_type=Path))
-@cohort_option()
-def import_learners_command(bestand: Path, cohort: Path) -> None:
-    """Lees deelnemers in uit een CSV- of Excel-bestand (id, voornaam, achternaam, e-mail)."""
-    try:
-        result = import_learners(cohort, bestand)
-    except LearnerFileError as error:
-        raise click.ClickException(error.report()) from None
-    click.echo(result.summary())
+def import_line(root: Path, path: Path) -> str:
+    """``trainer importeer-deelnemers``: import the file; the Dutch summary line."""
+    return import_learners(root, path).summary()

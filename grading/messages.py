@@ -2,19 +2,103 @@
 
 
 class CliText:
-    """Texts of grading/cli.py."""
+    """Texts of grading/cli.py: help, errors and the nakijken screen."""
 
+    ERROR = "Fout: {message}"
+    HELP_HINT = "Zie 'trainer --help' of 'trainer COMMANDO --help' voor uitleg."
+    USAGE_ERRORS = (
+        (r"Missing argument '(.+)'\.", r"Het argument \1 ontbreekt."),
+        (r"Missing option '(.+)'\.", r"De optie \1 ontbreekt."),
+        (r"No such option: (\S+)", r"Deze optie bestaat niet: \1"),
+        (r"No such command '(.+)'\.", r"Dit commando bestaat niet: \1."),
+        (r"Got unexpected extra arguments? \((.+)\)", r"Te veel argumenten: \1"),
+        (r"Invalid value for '(.+?)': ", r"Ongeldige waarde voor \1: "),
+        (r"Option '(.+)' requires an argument\.", r"Na de optie \1 hoort een waarde."),
+    )
+    OPTIONS_METAVAR = "[OPTIES]"
+    COMMAND_METAVAR = "COMMANDO [ARGUMENTEN]..."
+    FOLDER_METAVAR = "MAP"
+    NUMBER = "AANTAL"
+    SECONDS = "SECONDEN"
+    INTERRUPTED = "Gestopt. Wat al klaar was, is bewaard: start hetzelfde commando opnieuw."
+    HELP_MAIN = (
+        "Sleutelpersonen Werken voor trainers: een cohort van uitdelen tot feedback. "
+        "Elk commando werkt op de cohortmap in --cohort (standaard: de map waar je nu bent)."
+    )
+    USAGE = "Gebruik: "
+    OPTIONS = "Opties"
+    COMMANDS = "Commando's"
+    HELP_HELP = "Toon deze uitleg en stop."
+    HELP_COHORT = "De cohortmap, met nbgrader_config.py (standaard: de map waar je nu bent)."
+    HELP_NEW = (
+        "Maak een nieuwe cohortmap MAP, buiten de repository (er komen namen en e-mailadressen in)."
+    )
     HELP_DATABASE = "SQLAlchemy-URL van het cijferboek (standaard: SQLite in de cohortmap)."
-    HELP_EXCHANGE = "Uitwisselmap van nbgrader (gedeeld met de deelnemers)."
+    HELP_EXCHANGE = (
+        "Uitwisselmap van nbgrader, gedeeld met de deelnemers (alleen met een JupyterHub "
+        "of op één computer; zonder hub: weglaten)."
+    )
+    HELP_IMPORT_LEARNERS = (
+        "Lees deelnemers in uit een CSV- of Excel-bestand (id, voornaam, achternaam, e-mail)."
+    )
+    HELP_RELEASE = "Deel OPDRACHT uit via de uitwisselmap."
+    HELP_RELEASE_AGAIN = "Deel een opdracht die al is uitgedeeld opnieuw uit."
+    HELP_COLLECT = "Haal de ingeleverde opdrachten op uit de uitwisselmap."
+    HELP_IMPORT_PACKAGES = "Lees een MAP met inleverpakketten (zip-bestanden) in voor OPDRACHT."
+    HELP_AUTOGRADE = "Kijk alle inleveringen van OPDRACHT tegelijk na."
+    HELP_WORKERS = "Hoeveel notebooks tegelijk draaien (standaard: het aantal processorkernen)."
+    HELP_TIMEOUT = "Tijdslimiet per cel in seconden (standaard: 20)."
+    HELP_AUTOGRADE_AGAIN = "Kijk alles opnieuw na, ook wat al is nagekeken."
+    HELP_FEEDBACK = "Maak Nederlandse feedback voor OPDRACHT en geef die vrij."
+    HELP_FEEDBACK_LEARNER = "Alleen voor deze deelnemer (mag vaker)."
+    HELP_FEEDBACK_UNFINISHED = "Ook feedback maken als nog niet alle open vragen beoordeeld zijn."
+    HELP_FEEDBACK_RELEASE = (
+        "Feedback in de uitwisselmap zetten (standaard: ja, als het cohort er een heeft)."
+    )
+    HELP_EXPORT = "Exporteer de scores naar CSV en Excel en toon wie aandacht nodig heeft."
+    HELP_EXPORT_FOLDER = "Waar de bestanden komen (standaard: de map 'export' in de cohortmap)."
+    HELP_THRESHOLD = "Onder dit percentage heeft een deelnemer aandacht nodig (standaard: 70)."
+    # The nakijken screen
+    PROGRESS = "Nakijken {assignment}"
+    TABLE_TITLE = "Resultaat per deelnemer: {assignment}"
+    NO_SUBMISSIONS = "Er zijn nog geen inleveringen van opdracht '{assignment}'."
+
+
+class CohortText:
+    """Texts of grading/cohort.py."""
+
+    NOT_A_COHORT = "De map {root} is geen cohortmap: het bestand {config} ontbreekt."
+    NO_EXCHANGE = (
+        "Deze cohort heeft geen uitwisselmap (dat hoort bij werken met een JupyterHub of op "
+        "één computer). Maak de cohort met 'trainer nieuw MAP --uitwisseling UITWISSELMAP'."
+    )
     EXISTS = "{path} is al een cohort. Er is niets veranderd."
+    IN_REPOSITORY = (
+        "{root} ligt in de git-map {checkout}. Een cohort bevat namen en e-mailadressen; "
+        "kies een map buiten de repository, bijvoorbeeld ~/cohort-2027."
+    )
     CREATED = "Cohort gemaakt in {path}. Importeer nu de deelnemers."
-
-
-class SourceText:
-    NO_SOURCE = "De opdracht '{assignment}' bestaat niet in deze versie van de cursus."
     COHORT_FILE_COMMENT = (
         "Het cursusjaar van deze cohort: opdrachten en antwoordsleutels horen bij dit jaar."
     )
+
+
+class SubmissionText:
+    """Notes on a submission's answers file (package import and nakijken)."""
+
+    ANSWERS_MISSING = (
+        "LET OP: geen antwoordenbestand ({file}); de deelnemer heeft niets opgeslagen."
+    )
+    ANSWERS_EMPTY = "LET OP: het antwoordenbestand ({file}) is leeg; er is niets ingevuld."
+    ANSWERS_DAMAGED = (
+        "LET OP: het antwoordenbestand ({file}) is beschadigd; de antwoorden tellen niet."
+    )
+
+
+class SourceText:
+    """Texts of grading/source.py."""
+
+    NO_SOURCE = "De opdracht '{assignment}' bestaat niet in deze versie van de cursus."
     MISSING_FACTS = (
         "De opdracht '{assignment}' noemt feiten die voor {year} nog geen waarde hebben. "
         "Vul ze aan in course/data (met bron) of kies een ander cursusjaar.\n{problems}"
@@ -22,11 +106,8 @@ class SourceText:
 
 
 class ExchangeText:
-    NO_COHORT = "In {root} staat geen cohort ({config} ontbreekt)."
-    NO_EXCHANGE = (
-        "Deze cohort heeft geen uitwisselmap. Zet die in de cohort-instellingen "
-        "(write_config(root, exchange=...)) en probeer het opnieuw."
-    )
+    """Texts of grading/exchange.py."""
+
     UNKNOWN_ASSIGNMENT = "De opdracht '{assignment}' bestaat niet. Kies uit: {known}."
     ALREADY_RELEASED = (
         "De opdracht '{assignment}' is al uitgedeeld. Wil je hem opnieuw uitdelen "
@@ -88,7 +169,6 @@ class ExportText:
     HARDEST_AXIS = "deelnemers met 0 punten (%)"
     ATTENTION_TITLE = "Deelnemers die aandacht nodig hebben"
     # The exporteer command
-    NO_COHORT = "In {root} staat geen cohort ({config} ontbreekt)."
     EMPTY = "Het cijferboek is nog leeg: er is nog niets nagekeken."
     WRITTEN = "Geschreven:"
     WRITTEN_LINE = "  {path}"
@@ -132,7 +212,6 @@ class FeedbackText:
     TIMEOUT = "Deze vraag kon niet worden nagekeken: het nakijken duurde te lang."
     CRASHED = "Bij het nakijken van deze vraag ging iets mis. Je trainer kijkt ernaar."
     # The feedback command
-    NO_COHORT = "In {root} staat geen cohort ({config} ontbreekt)."
     NO_ASSIGNMENT = "Opdracht '{assignment}' staat niet in het cijferboek van dit cohort."
     NO_SUBMISSIONS = "Er is nog niets ingeleverd voor opdracht '{assignment}'."
     UNKNOWN_LEARNER = "Deelnemer '{learner}' heeft opdracht '{assignment}' niet ingeleverd."
@@ -152,7 +231,8 @@ class FeedbackText:
 
 
 class HandinImportText:
-    NO_COHORT = "In {root} staat geen cohort ({config} ontbreekt)."
+    """Texts of grading/handin_import.py."""
+
     NO_FOLDER = "De map {folder} bestaat niet."
     UNKNOWN_ASSIGNMENT = "De opdracht '{assignment}' bestaat niet in deze cohort."
     ACCEPTED = "ingelezen ({files} bestanden)"
@@ -160,7 +240,22 @@ class HandinImportText:
     SAME = "al eerder ingelezen (hetzelfde pakket)"
     OLDER = "niet gebruikt: er is al een nieuwere inlevering van {learner} (van {existing})"
     NOT_A_ZIP = "geen zip-bestand; vraag de deelnemer om het inleverpakket uit het startnotebook"
-    CORRUPT = "beschadigd zip-bestand ({reason}); vraag de deelnemer om een nieuw pakket"
+    CORRUPT = (
+        "beschadigd zip-bestand (niet helemaal gedownload of kapot); "
+        "vraag de deelnemer om een nieuw pakket"
+    )
+    CORRUPT_FILE = (
+        "beschadigd zip-bestand: '{name}' kan niet worden uitgepakt (de inhoud is kapot); "
+        "vraag de deelnemer om een nieuw pakket"
+    )
+    UNSUPPORTED = (
+        "dit zip-bestand is ingepakt op een manier die niet wordt ondersteund; "
+        "vraag de deelnemer om het inleverpakket uit het startnotebook"
+    )
+    UNEXPECTED = (
+        "kon niet worden gelezen (onverwachte fout: {error}); "
+        "vraag de deelnemer om een nieuw pakket"
+    )
     BAD_MANIFEST = "het bestand inleverpakket.json in het pakket is beschadigd"
     BAD_NOTEBOOK = "het notebook '{name}' is beschadigd (geen geldig notebook)"
     ENCRYPTED = "het pakket heeft een wachtwoord"
@@ -173,10 +268,7 @@ class HandinImportText:
     UNKNOWN_LEARNER = (
         "onbekende deelnemer '{learner}': staat niet in het cijferboek (importeer-deelnemers)"
     )
-    DUPLICATE = (
-        "dubbel: van {learner} is ook {other} ingeleverd (gemaakt {when}); "
-        "het nieuwste pakket is gebruikt"
-    )
+    SUPERSEDED = "ouder pakket: het nieuwere {other} (gemaakt {when}) is gebruikt"
     ESCAPES = "onveilig: het pad '{name}' wijst buiten de map; niets uitgepakt"
     ABSOLUTE = "onveilig: '{name}' is een absoluut pad; niets uitgepakt"
     SYMLINK = "onveilig: '{name}' is een snelkoppeling (symlink); niets uitgepakt"
@@ -186,6 +278,8 @@ class HandinImportText:
     TOO_MANY = "te veel bestanden ({count}; hooguit {limit})"
     NO_NOTEBOOK = "er staat geen notebook van opdracht '{assignment}' in (verwacht: {expected})"
     STATUS = {"accepted": "ingelezen", "skipped": "overgeslagen", "rejected": "GEWEIGERD"}
+    WARNING = "LET OP"
+    WARNINGS = "{count} ingelezen pakket(ten) met LET OP: kijk naar het antwoordenbestand."
     HEADER = ("Pakket", "Deelnemer", "Uitkomst", "Toelichting")
     SUMMARY = (
         "{accepted} van {total} pakketten ingelezen, {rejected} geweigerd, {skipped} overgeslagen."
@@ -195,6 +289,8 @@ class HandinImportText:
 
 
 class LearnersText:
+    """Texts of grading/learners.py."""
+
     NOTHING_IMPORTED = "Er is niemand ingelezen. Los eerst {count} in {file} op:"
     ONE_PROBLEM = "dit probleem"
     MANY_PROBLEMS = "deze {count} problemen"
@@ -235,30 +331,31 @@ class LearnersText:
     BAD_EMAIL = "het e-mailadres '{value}' klopt niet."
     DUPLICATE_EMAIL = "het e-mailadres '{value}' staat ook in rij {other}."
     TOO_LONG = "de {field} is te lang (hooguit 128 tekens)."
-    NO_COHORT = "In {root} staat geen cohort ({config} ontbreekt)."
     DATABASE = "Het cijferboek kon niet worden bijgewerkt; er is niets veranderd. ({reason})"
     DONE = "{total} deelnemers ingelezen: {added} nieuw, {updated} bijgewerkt, {unchanged} gelijk."
 
 
 class RubricText:
+    """The heading of the rubric cell the trainer sees in the formgrader."""
+
     HEADING = "### Beoordelingsmodel (alleen voor de trainer)"
     NOTE = "*De deelnemer ziet dit niet. Het staat ook niet in de feedback.*"
 
 
 class AutogradeText:
+    """Texts of the parallel autograde and its report."""
+
     TIMEOUT_LINE = "Deze cel duurde te lang (meer dan {seconds} seconden) en is gestopt."
     GRADED = "nagekeken"
     FAILED = "mislukt"
     SKIPPED = "al nagekeken"
-    NOT_A_COHORT = "De map {root} is geen cohortmap: het bestand nbgrader_config.py ontbreekt."
     NO_GRADEBOOK = "Dit cohort heeft nog geen cijferlijst ({url}). Deel eerst een opdracht uit."
     NO_ASSIGNMENT = (
         "Opdracht '{assignment}' is nog niet uitgedeeld in dit cohort. "
-        "Deel de opdracht eerst uit (nbgrader generate_assignment {assignment})."
+        "Deel de opdracht eerst uit (trainer uitdelen {assignment})."
     )
     BAD_WORKERS = "Het aantal werkers moet 1 of meer zijn (je gaf {value})."
     BAD_TIMEOUT = "De tijdslimiet per cel moet 1 seconde of meer zijn (je gaf {value})."
-    NO_SUBMISSIONS = "Er zijn nog geen inleveringen van opdracht '{assignment}'."
     NO_NOTEBOOK = "In de inlevering staat geen notebook van deze opdracht."
     NOTEBOOK_UNREADABLE = (
         "Het notebook {notebook} is beschadigd en kan niet worden gelezen. "
@@ -275,9 +372,8 @@ class AutogradeText:
     TIMED_OUT_MANY = "{count} cellen duurden te lang en zijn gestopt."
     OPEN_ONE = "1 open vraag moet je nog beoordelen."
     OPEN_MANY = "{count} open vragen moet je nog beoordelen."
+    RESUBMITTED = "Opnieuw ingeleverd na het vorige nakijken: opnieuw nagekeken."
     RETRY_HINT = "Start het nakijken opnieuw: wat al klaar is, wordt overgeslagen."
-    PROGRESS = "Nakijken {assignment}"
-    TABLE_TITLE = "Resultaat per deelnemer: {assignment}"
     COL_LEARNER = "Deelnemer"
     COL_RESULT = "Resultaat"
     COL_SCORE = "Score"
@@ -287,9 +383,3 @@ class AutogradeText:
         "{graded} nagekeken, {failed} mislukt, {skipped} al eerder nagekeken. "
         "Tijd: {seconds} seconden met {workers} werkers."
     )
-    INTERRUPTED = "Gestopt. Wat al klaar was, is bewaard. " + RETRY_HINT
-    ERROR = "Fout: {message}"
-    HELP = "Kijk alle inleveringen van OPDRACHT in het cohort COHORT tegelijk na."
-    HELP_WORKERS = "Hoeveel notebooks tegelijk draaien (standaard: het aantal processorkernen)."
-    HELP_TIMEOUT = "Tijdslimiet per cel in seconden (standaard: 30)."
-    HELP_AGAIN = "Kijk alles opnieuw na, ook wat al is nagekeken."

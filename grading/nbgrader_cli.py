@@ -7,10 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from grading.source import ensure_source
+from grading.errors import TrainerError
 
 
-class NbgraderError(RuntimeError):
+class NbgraderError(TrainerError):
     """An nbgrader command failed; ``output`` holds what it printed."""
 
     def __init__(self, args: tuple[str, ...], output: str):
@@ -34,6 +34,8 @@ def run(
     Before ``generate_assignment`` the cohort gets its filled-in copy of the assignment.
     """
     if len(args) > 1 and args[0] == "generate_assignment":
+        from grading.source import ensure_source
+
         ensure_source(root, args[1])
     result = subprocess.run(
         [sys.executable, "-m", "nbgrader", *args],

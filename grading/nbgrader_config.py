@@ -4,8 +4,8 @@ A cohort's own ``nbgrader_config.py`` loads this file and adds its root folder, 
 
     c = get_config()
     load_subconfig("/pad/naar/repo/grading/nbgrader_config.py")
-    c.CourseDirectory.root = "/pad/naar/cohort"
-    c.CourseDirectory.source_directory = "/pad/naar/repo/assignments"
+    c.CourseDirectory.root = os.path.dirname(os.path.abspath(__file__))
+    c.CourseDirectory.source_directory = "source"
 """
 
 from nbgrader.preprocessors import (
@@ -16,7 +16,12 @@ from nbgrader.preprocessors import (
     OverwriteKernelspec,
 )
 
-from grading.preprocessors import DropAddedCodeCells, FillOpenAnswers, RestoreDeletedCells
+from grading.preprocessors import (
+    AddRubrics,
+    DropAddedCodeCells,
+    FillOpenAnswers,
+    RestoreDeletedCells,
+)
 
 c = get_config()
 
@@ -45,7 +50,7 @@ c.CourseDirectory.ignore = [
     ".sleutelpersonen",
 ]
 
-# A learner cannot change a score by deleting a test cell or adding code (see preprocessors.py).
+# A learner cannot change a score by deleting a test cell or adding code (grading/preprocessors).
 c.Autograde.sanitize_preprocessors = [
     ClearOutput,
     DeduplicateIds,
@@ -60,7 +65,6 @@ c.Autograde.sanitize_preprocessors = [
 # Trainers see the rubric under each open answer in the formgrader (from the source notebook);
 # learners' feedback is Dutch and never shows test code or rubrics.
 from grading.feedback import feedback_config  # noqa: E402
-from grading.rubric import AddRubrics  # noqa: E402
 
 c.Autograde.autograde_preprocessors.append(AddRubrics)  # appends to nbgrader's default list
 c.merge(feedback_config())

@@ -7,10 +7,8 @@ not the rubric, in the gradebook, so the formgrader never shows it. ``AddRubrics
 the autograde pipeline and puts a read-only markdown cell with the rubric right after each
 manually graded answer in the *autograded* notebook, which is what the formgrader shows.
 
-Register it in the shared nbgrader config (``grading/nbgrader_config.py``)::
-
-    from grading.rubric import AddRubrics
-    c.Autograde.autograde_preprocessors.append(AddRubrics)
+``AddRubrics`` lives with the other preprocessors (:mod:`grading.preprocessors.rubrics`);
+this module reads and shapes the rubrics.
 
 The inserted cells carry ``metadata.sleutelpersonen.trainer_only``; feedback for learners
 drops every such cell (``grading.feedback``), so the rubric never reaches a learner.
@@ -21,10 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import nbformat
-from nbconvert.exporters.exporter import ResourcesDict
 from nbformat.notebooknode import NotebookNode, from_dict
-from nbgrader.coursedir import CourseDirectory
-from nbgrader.preprocessors import NbGraderPreprocessor
 
 from grading.messages import RubricText
 
@@ -43,7 +38,8 @@ def is_manually_graded(cell) -> bool:
     return bool(meta.get("grade") and meta.get("solution")) or bool(meta.get("task"))
 
 
-def _grade_id(cell) -> str | None:
+def grade_id(cell) -> str | None:
+    """The nbgrader grade id of a cell (``None`` for an ordinary cell)."""
     return cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
 
 
@@ -55,9 +51,9 @@ def source_rubrics(path: Path) -> dict[str, str]:
     """The rubric of every manually graded answer cell in a source notebook, by grade id."""
     notebook = nbformat.read(path, as_version=4)
     return {
-        _grade_id(cell): _text(cell.source).strip()
+        grade_id(cell): _text(cell.source).strip()
         for cell in notebook.cells
-        if is_manually_graded(cell) and _grade_id(cell) and _text(cell.source).strip()
+        if is_manually_graded(cell) and grade_id(cell) and _text(cell.source).strip()
     }
 
 
@@ -76,31 +72,3 @@ def rubric_cell(grade_id: str, rubric: str) -> NotebookNode:
             "source": f"{RubricText.HEADING}\n\n{RubricText.NOTE}\n\n{quoted}",
         }
     )
-
-
-class AddRubrics(NbGraderPreprocessor):
-    """Insert the source notebook's rubric after each manually graded answer cell."""
-
-    def _source_notebook(self, resources: ResourcesDict) -> Path:
-        info = resources["nbgrader"]
-        coursedir = CourseDirectory(config=self.config)
-        folder = coursedir.format_path(coursedir.source_directory, ".", info["assignment"])
-        return Path(folder) / f"{info['notebook']}.ipynb"
-
-    def preprocess(self, nb: NotebookNode, resources: ResourcesDict):
-        # Cells a learner dressed up as trainer-only are removed, never shown as a rubric.
-        nb.cells = [cell for cell in nb.cells if not is_trainer_only(cell)]
-        path = self._source_notebook(resources)
-        try:
-            rubrics = source_rubrics(path)
-        except (OSError, ValueError) as problem:
-            self.log.warning("No rubrics: cannot read source notebook %s (%s)", path, problem)
-            return nb, resources
-        cells = []
-        for cell in nb.cells:
-            cells.append(cell)
-            grade_id = _grade_id(cell)
-            if is_manually_graded(cell) and grade_id in rubrics:
-                cells.append(rubric_cell(grade_id, rubrics[grade_id]))
-        nb.cells = cells
-        return nb, resources

@@ -21,9 +21,9 @@ from pathlib import Path
 from course.answers import ANSWERS_SUFFIX
 from course.facts import course_year
 from grading import ASSIGNMENTS_DIR, NBGRADER_CONFIG
-from grading.cohort import write_config
+from grading.cohort import SOURCE_DIR, write_config
 from grading.nbgrader_cli import run
-from grading.source import SOURCE_DIR, fill_assignment
+from grading.source import fill_assignment
 
 STATE_FILE = "vrijgegeven.json"
 

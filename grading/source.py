@@ -2,46 +2,26 @@
 
 The repository's ``assignments/`` name facts as placeholders (``{{feit:…}}``, see
 :mod:`course.factfill`). A cohort gets its own copy in ``<cohort>/source/``, filled in for
-the cohort's course year (``cohort.toml``). That copy is made the first time an assignment
-is handed out and never changed afterwards, so the cohort's grading and feedback keep the
-answer keys of its year, whatever the course later teaches.
+the cohort's course year (``cohort.toml``, read by :class:`grading.cohort.Cohort`). That
+copy is made the first time an assignment is handed out and never changed afterwards, so
+the cohort's grading and feedback keep the answer keys of its year, whatever the course
+later teaches.
 """
 
 from __future__ import annotations
 
 import shutil
 import tempfile
-import tomllib
 from pathlib import Path
 
-import click
-
-from course.factfill import FactFillError, fill_tree
-from course.facts import course_year
 from grading import ASSIGNMENTS_DIR
+from grading.cohort import Cohort
+from grading.errors import TrainerError
 from grading.messages import SourceText as T
 
-COHORT_FILE = "cohort.toml"
-SOURCE_DIR = "source"
 
-
-def write_cohort_year(root: Path, year: int | None = None) -> int:
-    """Record the cohort's course year (only the first time); return the recorded year."""
-    path = Path(root) / COHORT_FILE
-    if path.is_file():
-        return cohort_year(root)
-    year = year or course_year()
-    path.write_text(f"# {T.COHORT_FILE_COMMENT}\ncursusjaar = {int(year)}\n", encoding="utf-8")
-    return int(year)
-
-
-def cohort_year(root: Path) -> int:
-    """The course year the cohort was made with (the current course year for old cohorts)."""
-    path = Path(root) / COHORT_FILE
-    if not path.is_file():
-        return course_year()
-    with path.open("rb") as handle:
-        return int(tomllib.load(handle)["cursusjaar"])
+class SourceError(TrainerError):
+    """An assignment cannot be filled in (it does not exist, or a fact has no value)."""
 
 
 def fill_assignment(
@@ -49,12 +29,14 @@ def fill_assignment(
 ) -> Path:
     """Fill ``source_dir/assignment`` for ``year`` into ``target/assignment`` in one step.
 
-    Raises ``click.ClickException`` (Dutch) when the assignment names a fact that has no
-    value in ``year``; nothing is written then.
+    Raises :class:`SourceError` (Dutch) when the assignment names a fact that has no value
+    in ``year``; nothing is written then.
     """
+    from course.factfill import FactFillError, fill_tree
+
     source = (source_dir or ASSIGNMENTS_DIR) / assignment
     if not source.is_dir():
-        raise click.ClickException(T.NO_SOURCE.format(assignment=assignment))
+        raise SourceError(T.NO_SOURCE.format(assignment=assignment))
     destination = Path(target) / assignment
     destination.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=destination.parent, prefix=".vullen-") as scratch:
@@ -62,7 +44,7 @@ def fill_assignment(
         try:
             fill_tree(source, filled, year)
         except FactFillError as error:
-            raise click.ClickException(
+            raise SourceError(
                 T.MISSING_FACTS.format(assignment=assignment, year=year, problems=error)
             ) from None
         if destination.exists():
@@ -71,16 +53,31 @@ def fill_assignment(
     return destination
 
 
-def ensure_source(root: Path, assignment: str) -> Path | None:
+def ensure_source(cohort: Cohort | Path, assignment: str) -> Path | None:
     """Make the cohort's filled copy of ``assignment`` if it has none; return its folder.
 
-    Does nothing (returns ``None``) for a course root without ``cohort.toml`` (a root whose
+    Does nothing (returns ``None``) for a course root without a recorded year (a root whose
     configuration points elsewhere) or for an assignment the repository does not have.
     """
-    root = Path(root)
-    if not (root / COHORT_FILE).is_file() or not (ASSIGNMENTS_DIR / assignment).is_dir():
+    if not isinstance(cohort, Cohort):
+        cohort = Cohort(cohort)
+    if not cohort.has_year or not (ASSIGNMENTS_DIR / assignment).is_dir():
         return None
-    destination = root / SOURCE_DIR / assignment
+    destination = cohort.source_dir / assignment
     if any(destination.glob("*.ipynb")):
         return destination
-    return fill_assignment(assignment, root / SOURCE_DIR, cohort_year(root))
+    return fill_assignment(assignment, cohort.source_dir, cohort.year)
+
+
+def known_assignments(cohort: Cohort) -> list[str]:
+    """Assignments the cohort can hand out: its own filled copies and the repository's."""
+    folders = [cohort.source_dir, ASSIGNMENTS_DIR]
+    return sorted(
+        {
+            path.name
+            for folder in folders
+            if folder.is_dir()
+            for path in folder.iterdir()
+            if path.is_dir() and any(path.glob("*.ipynb"))
+        }
+    )

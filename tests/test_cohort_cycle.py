@@ -80,7 +80,7 @@ def test_full_cohort_cycle(tmp_path):
     assert "olena_proefopdracht.zip  olena      ingelezen" in report
     assert "yusuf_proefopdracht.zip  yusuf      GEWEIGERD" in report
 
-    graded = CliRunner().invoke(main, ["nakijken", str(root), ASSIGNMENT])
+    graded = CliRunner().invoke(main, ["nakijken", ASSIGNMENT, "--cohort", str(root)])
     assert graded.exit_code == 0, graded.output
     url = gradebook_url(root)
     for learner in ("karim", "samira", "olena"):

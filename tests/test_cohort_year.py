@@ -6,14 +6,13 @@ import datetime as dt
 import json
 from pathlib import Path
 
-import click
 import pytest
 
 import grading.source
 from course.facts import YEAR_ENV, load_records
-from grading.cohort import write_config
+from grading.cohort import COHORT_FILE, Cohort, write_config
 from grading.nbgrader_cli import run
-from grading.source import COHORT_FILE, cohort_year, ensure_source, fill_assignment
+from grading.source import SourceError, ensure_source, fill_assignment
 
 ASSIGNMENT = "mini-jaar"
 
@@ -77,7 +76,7 @@ def _mini_assignment(folder: Path, key: str) -> Path:
 def test_a_cohort_records_its_first_year_only(tmp_path):
     write_config(tmp_path, year=2026)
     write_config(tmp_path, year=2027)  # e.g. `trainer nieuw` settings written again
-    assert cohort_year(tmp_path) == 2026
+    assert Cohort(tmp_path).year == 2026
     assert "cursusjaar = 2026" in (tmp_path / COHORT_FILE).read_text(encoding="utf-8")
 
 
@@ -114,7 +113,7 @@ def test_a_new_cohort_gets_the_new_year(tmp_path, monkeypatch):
 def test_an_assignment_naming_a_fact_without_a_value_is_not_handed_out(tmp_path):
     key = next(k for k, r in load_records().items() if r.changes == "jaarlijks")
     source = _mini_assignment(tmp_path / "repo", key)
-    with pytest.raises(click.ClickException, match="nog geen waarde") as caught:
+    with pytest.raises(SourceError, match="nog geen waarde") as caught:
         fill_assignment(ASSIGNMENT, tmp_path / "out", 2099, source_dir=source)
     assert key in caught.value.message
     assert not (tmp_path / "out" / ASSIGNMENT).exists()  # nothing half-written

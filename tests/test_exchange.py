@@ -12,20 +12,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-import click
 import pytest
 from click.testing import CliRunner
 from nbgrader.api import Gradebook
 
+from grading.cli import main as trainer
 from grading.cohort import gradebook_url, write_config
-from grading.exchange import (
-    LEARNER_ENV,
-    collect,
-    collect_command,
-    release,
-    release_command,
-    write_learner_config,
-)
+from grading.errors import TrainerError
+from grading.exchange import LEARNER_ENV, collect, release, write_learner_config
 from grading.nbgrader_cli import environment
 from nbgrader_course import solution_answers
 
@@ -71,7 +65,7 @@ def loop(tmp_path_factory):
     answer_file = folders["karim"] / ASSIGNMENT / f"{ASSIGNMENT}.antwoorden.json"
     answer_file.write_text(json.dumps(changed), encoding="utf-8")
     _learner(folders["karim"], "karim", "submit", ASSIGNMENT)
-    second = CliRunner().invoke(collect_command, [ASSIGNMENT, "--cohort", str(root)])
+    second = CliRunner().invoke(trainer, ["ophalen", ASSIGNMENT, "--cohort", str(root)])
     return {
         "root": root,
         "exchange": exchange,
@@ -128,10 +122,10 @@ def test_collect_again_takes_the_newer_submission(loop):
 
 def test_release_twice_needs_opnieuw(loop):
     runner = CliRunner()
-    args = [ASSIGNMENT, "--cohort", str(loop["root"])]
-    result = runner.invoke(release_command, args)
-    assert result.exit_code == 1 and "is al uitgedeeld" in result.output
-    result = runner.invoke(release_command, [*args, "--opnieuw"])
+    args = ["uitdelen", ASSIGNMENT, "--cohort", str(loop["root"])]
+    result = runner.invoke(trainer, args)
+    assert result.exit_code == 1 and "Fout: De opdracht 'proefopdracht' is al" in result.output
+    result = runner.invoke(trainer, [*args, "--opnieuw"])
     assert result.exit_code == 0, result.output
     assert "Opdracht 'proefopdracht' is uitgedeeld." in result.output
 
@@ -139,11 +133,11 @@ def test_release_twice_needs_opnieuw(loop):
 def test_unknown_assignment_and_missing_exchange_are_explained(tmp_path):
     with_exchange = tmp_path / "met"
     write_config(with_exchange, exchange=tmp_path / "uitwissel")
-    with pytest.raises(click.ClickException, match="De opdracht 'module-9' bestaat niet"):
+    with pytest.raises(TrainerError, match="De opdracht 'module-9' bestaat niet"):
         release(with_exchange, "module-9")
     without = tmp_path / "zonder"
     write_config(without)
-    with pytest.raises(click.ClickException, match="geen uitwisselmap"):
+    with pytest.raises(TrainerError, match="geen uitwisselmap"):
         collect(without, ASSIGNMENT)
     assert not (tmp_path / "uitwissel").exists()
 
@@ -151,6 +145,6 @@ def test_unknown_assignment_and_missing_exchange_are_explained(tmp_path):
 def test_collect_with_nothing_submitted(tmp_path):
     root = tmp_path / "cohort"
     write_config(root, exchange=tmp_path / "uitwissel")
-    result = CliRunner().invoke(collect_command, [ASSIGNMENT, "--cohort", str(root)])
+    result = CliRunner().invoke(trainer, ["ophalen", ASSIGNMENT, "--cohort", str(root)])
     assert result.exit_code == 0, result.output
     assert "Er is nog niets ingeleverd voor 'proefopdracht'." in result.output

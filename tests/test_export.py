@@ -13,13 +13,13 @@ import pytest
 from click.testing import CliRunner
 
 from graded_cohort import MODULE_1, make_cohort
+from grading.cli import main as trainer
 from grading.cohort import gradebook_url, write_config
 from grading.export import (
     CohortData,
     ExportText,
     attention,
     export,
-    export_command,
     flat,
     hardest_questions,
     load_cohort,
@@ -161,7 +161,7 @@ def test_export_writes_csv_and_excel(data, tmp_path):
 
 
 def test_exporteer_command_reports_in_dutch(cohort):
-    result = CliRunner().invoke(export_command, ["--cohort", str(cohort)])
+    result = CliRunner().invoke(trainer, ["exporteer", "--cohort", str(cohort)])
     assert result.exit_code == 0, result.output
     assert str(cohort / "export" / "overzicht.xlsx") in result.output
     assert "3 deelnemer(s) hebben aandacht nodig:" in result.output
@@ -172,9 +172,9 @@ def test_exporteer_command_reports_in_dutch(cohort):
 def test_exporteer_bad_input(tmp_path, config):
     if config:
         write_config(tmp_path)
-    result = CliRunner().invoke(export_command, ["--cohort", str(tmp_path)])
-    assert result.exit_code != 0
-    message = ExportText.EMPTY if config else "staat geen cohort"
+    result = CliRunner().invoke(trainer, ["exporteer", "--cohort", str(tmp_path)])
+    assert result.exit_code == 1 and "Fout: " in result.output
+    message = ExportText.EMPTY if config else "is geen cohortmap"
     assert message in result.output
     assert not (tmp_path / "gradebook.db").exists()
 

@@ -17,15 +17,11 @@ from nbgrader.utils import notebook_hash
 
 from conftest import ASSIGNMENTS
 from course_text import filled_notebook
+from grading.cli import main as trainer
 from grading.cohort import gradebook_url, write_config
-from grading.feedback import (
-    FeedbackText,
-    _output_lines,
-    feedback_command,
-    format_points,
-    generate_feedback,
-)
+from grading.feedback import FeedbackText, generate_feedback
 from grading.nbgrader_cli import run
+from grading.preprocessors.feedback import _output_lines, format_points
 from grading.rubric import source_rubrics
 from grading.scores import grade_manually
 from nbgrader_course import AssignmentShape, solution_answers
@@ -57,7 +53,7 @@ OPEN_ANSWER = "Ik blijf rustig. Ik vraag of ik de brief mag lezen.\nDaarna belle
 COMMENT = "Goed dat je eerst toestemming vraagt. Noem ook de betalingsregeling."
 SECRET = "a" * 128
 CONFIG_LINES = (
-    "from grading.rubric import AddRubrics\n"
+    "from grading.preprocessors import AddRubrics\n"
     "c.Autograde.autograde_preprocessors.append(AddRubrics)\n"
 )
 FEEDBACK_LINES = "from grading.feedback import feedback_config\nc.merge(feedback_config())\n"
@@ -282,7 +278,7 @@ def test_feedback_command_reports_in_dutch(cohort):
     root, _, _ = cohort
     runner = CliRunner()
     result = runner.invoke(
-        feedback_command, [ASSIGNMENT, "--cohort", str(root), "--niet-vrijgeven"]
+        trainer, ["feedback", ASSIGNMENT, "--cohort", str(root), "--niet-vrijgeven"]
     )
     assert result.exit_code == 0, result.output
     assert "Feedback gemaakt voor 3 deelnemer(s):" in result.output
@@ -300,15 +296,15 @@ def test_feedback_command_reports_in_dutch(cohort):
 )
 def test_feedback_command_bad_input(cohort, args, message):
     root, _, _ = cohort
-    result = CliRunner().invoke(feedback_command, [*args, "--cohort", str(root)])
-    assert result.exit_code != 0
-    assert message in result.output
+    result = CliRunner().invoke(trainer, ["feedback", *args, "--cohort", str(root)])
+    assert result.exit_code == 1
+    assert "Fout:" in result.output and message in result.output
 
 
 def test_feedback_command_without_cohort(tmp_path):
-    result = CliRunner().invoke(feedback_command, [ASSIGNMENT, "--cohort", str(tmp_path)])
-    assert result.exit_code != 0
-    assert "staat geen cohort" in result.output
+    result = CliRunner().invoke(trainer, ["feedback", ASSIGNMENT, "--cohort", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "Fout: De map" in result.output and "is geen cohortmap" in result.output
 
 
 def test_output_lines_keep_only_what_a_learner_may_read():

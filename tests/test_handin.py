@@ -24,8 +24,9 @@ from course.handin import (
     make_handin,
     stored_learner_id,
 )
+from grading.cli import main as trainer
 from grading.cohort import gradebook_url, write_config
-from grading.handin_import import import_packages, import_packages_command
+from grading.handin_import import import_packages
 from grading.nbgrader_cli import run
 from nbgrader_course import solution_answers
 
@@ -260,15 +261,14 @@ def imported(tmp_path_factory):
 @pytest.mark.parametrize(
     ("package", "learner", "reason"),
     [
-        (
-            "tesfay_proefopdracht (1).zip",
-            "tesfay",
-            "dubbel: van tesfay is ook tesfay_proefopdracht.zip",
-        ),
         ("onbekend_proefopdracht.zip", "onbekend", "onbekende deelnemer 'onbekend'"),
         ("samira_module-1.zip", "samira", "verkeerde opdracht: dit pakket is voor 'module-1'"),
         ("olena_proefopdracht.zip", "olena", "beschadigd zip-bestand"),
-        ("amal_proefopdracht.zip", "amal", "beschadigd zip-bestand (Bad CRC-32"),
+        (
+            "amal_proefopdracht.zip",
+            "amal",
+            "beschadigd zip-bestand: 'proefopdracht/proefopdracht.antwoorden.json' kan niet",
+        ),
         ("slip-punten.zip", None, "onveilig: het pad '../../ontsnapt.txt' wijst buiten de map"),
         ("slip-absoluut.zip", None, "onveilig: '/tmp/ontsnapt.txt' is een absoluut pad"),
         ("slip-windows.zip", None, "wijst buiten de map"),
@@ -333,12 +333,12 @@ def test_imported_package_is_graded(imported):
 def test_importing_again_changes_nothing(imported):
     root = imported["root"]
     result = CliRunner().invoke(
-        import_packages_command, [ASSIGNMENT, str(imported["inbox"]), "--cohort", str(root)]
+        trainer, ["importeer-pakketten", ASSIGNMENT, str(imported["inbox"]), "--cohort", str(root)]
     )
     assert result.exit_code == 0, result.output
     assert "al eerder ingelezen (hetzelfde pakket)" in result.output
     assert "GEWEIGERD" in result.output
-    assert "0 van 18 pakketten ingelezen, 15 geweigerd, 3 overgeslagen." in result.output
+    assert "0 van 18 pakketten ingelezen, 14 geweigerd, 4 overgeslagen." in result.output
 
 
 def test_newer_package_replaces_and_keeps_the_old_one(tmp_path, learner_home):
@@ -374,11 +374,129 @@ def test_missing_folder_or_assignment_is_explained(tmp_path):
     root = tmp_path / "cohort"
     write_config(root)
     runner = CliRunner()
-    result = runner.invoke(
-        import_packages_command, [ASSIGNMENT, str(tmp_path / "nergens"), "--cohort", str(root)]
-    )
+    command = ["importeer-pakketten", ASSIGNMENT, str(tmp_path / "nergens"), "--cohort", str(root)]
+    result = runner.invoke(trainer, command)
     assert result.exit_code == 1 and "bestaat niet" in result.output
-    result = runner.invoke(
-        import_packages_command, ["module-9", str(tmp_path), "--cohort", str(root)]
-    )
+    command = ["importeer-pakketten", "module-9", str(tmp_path), "--cohort", str(root)]
+    result = runner.invoke(trainer, command)
     assert result.exit_code == 1 and "De opdracht 'module-9' bestaat niet" in result.output
+
+
+# Every package judged on its own: a broken file never costs a learner (or the others) anything
+
+
+def _corrupt_deflate(path: Path, entry: str) -> Path:
+    """Damage the compressed data of ``entry`` (an invalid deflate block): zlib.error on read."""
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(entry)
+    assert info.compress_type == zipfile.ZIP_DEFLATED
+    data = bytearray(path.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start] = 0xFF  # BFINAL=1, BTYPE=11: a block type that does not exist
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.fixture(scope="module")
+def judged(tmp_path_factory):
+    """One folder with every broken case, read with `trainer importeer-pakketten`, then graded
+    with `trainer nakijken`."""
+    base = tmp_path_factory.mktemp("elk-pakket-apart")
+    root = base / "cohort"
+    write_config(root)
+    run(root, "generate_assignment", ASSIGNMENT, "--create")
+    _gradebook(root, LEARNERS)
+    answers = solution_answers(ASSIGNMENT)[ASSIGNMENT]
+    inbox, work = base / "inbox", base / "werk"
+    inbox.mkdir()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SLEUTELPERSONEN_HOME", str(base / "thuis"))
+        # karim: a good package on day 1, a newer one on day 2 whose notebook is corrupted.
+        good = make_handin(
+            _assignment_folder(work / "karim-1", answers),
+            "karim",
+            out_dir=inbox,
+            now=datetime(2026, 3, 1, 9, 0, tzinfo=UTC),
+        )
+        good.path.rename(inbox / "karim_proefopdracht (1).zip")
+        broken = make_handin(
+            _assignment_folder(work / "karim-2", {"1": "nieuwer"}),
+            "karim",
+            out_dir=inbox,
+            now=datetime(2026, 3, 2, 9, 0, tzinfo=UTC),
+        )
+        _corrupt_deflate(broken.path, f"{ASSIGNMENT}/{NOTEBOOK}")
+        # amal: corrupted answers data, first in the folder; tesfay and yusuf come after her.
+        for learner in ("amal", "tesfay", "yusuf"):
+            make_handin(_assignment_folder(work / learner, answers), learner, out_dir=inbox)
+        _corrupt_deflate(inbox / "amal_proefopdracht.zip", f"{ASSIGNMENT}/{ANSWERS}")
+        manifest = make_handin(_assignment_folder(work / "x", answers), "olena", out_dir=work)
+        _corrupt_deflate(manifest.path, MANIFEST).rename(inbox / "a-kapot-manifest.zip")
+        # Answers files that need a look: empty, damaged, missing.
+        for learner, text in (("samira", "{}"), ("olena", "{kapot"), ("fatima", None)):
+            folder = _assignment_folder(work / learner)
+            if text is not None:
+                (folder / ANSWERS).write_text(text, encoding="utf-8")
+            make_handin(folder, learner, out_dir=inbox)
+    runner = CliRunner()
+    imported = runner.invoke(
+        trainer, ["importeer-pakketten", ASSIGNMENT, str(inbox), "--cohort", str(root)]
+    )
+    graded = runner.invoke(
+        trainer, ["nakijken", ASSIGNMENT, "--cohort", str(root)], env={"COLUMNS": "400"}
+    )
+    lines = {line.split()[0]: line for line in imported.output.splitlines() if ".zip" in line}
+    return {"root": root, "imported": imported, "graded": graded, "lines": lines}
+
+
+def test_a_broken_newest_package_leaves_the_older_valid_one_in_use(judged):
+    """Is karim's older good package used, and does the broken newer one say what is wrong?"""
+    assert judged["imported"].exit_code == 0, judged["imported"].output
+    newest = judged["lines"]["karim_proefopdracht.zip"]
+    assert "GEWEIGERD" in newest and "is gebruikt" not in newest
+    assert f"beschadigd zip-bestand: '{ASSIGNMENT}/{NOTEBOOK}' kan niet worden uitgepakt" in newest
+    older = [line for line in judged["imported"].output.splitlines() if "(1).zip" in line][0]
+    assert "ingelezen (2 bestanden)" in older
+    folder = judged["root"] / "submitted" / "karim" / ASSIGNMENT
+    saved = json.loads((folder / ANSWERS).read_text(encoding="utf-8"))
+    assert saved == solution_answers(ASSIGNMENT)[ASSIGNMENT]
+    assert (folder / "timestamp.txt").read_text(encoding="utf-8").startswith("2026-03-01 09:00")
+
+
+def test_corrupted_compressed_data_is_caught_per_file(judged):
+    """Does a zlib error name the file with a Dutch reason, and are later learners imported?"""
+    output = judged["imported"].output
+    assert "Traceback" not in output and "zlib" not in output and "Error -3" not in output
+    amal = judged["lines"]["amal_proefopdracht.zip"]
+    assert "GEWEIGERD" in amal
+    assert f"'{ASSIGNMENT}/{ANSWERS}' kan niet worden uitgepakt (de inhoud is kapot)" in amal
+    manifest = judged["lines"]["a-kapot-manifest.zip"]
+    assert "GEWEIGERD" in manifest and "inleverpakket.json in het pakket is beschadigd" in manifest
+    for learner in ("tesfay", "yusuf"):
+        assert "ingelezen (2 bestanden)" in judged["lines"][f"{learner}_proefopdracht.zip"]
+    submitted = judged["root"] / "submitted"
+    assert not (submitted / "amal").exists()
+    assert {"karim", "tesfay", "yusuf"} <= {p.name for p in submitted.iterdir()}
+
+
+def test_empty_or_damaged_answers_files_are_flagged(judged):
+    """Are empty, damaged and missing answers files read in but marked LET OP, in the table
+    and again when grading?"""
+    lines = judged["lines"]
+    expected = {
+        "samira": "het antwoordenbestand (proefopdracht.antwoorden.json) is leeg",
+        "olena": "het antwoordenbestand (proefopdracht.antwoorden.json) is beschadigd",
+        "fatima": "geen antwoordenbestand (proefopdracht.antwoorden.json)",
+    }
+    for learner, note in expected.items():
+        line = lines[f"{learner}_proefopdracht.zip"]
+        assert "ingelezen, LET OP" in line and note in line
+    assert "3 ingelezen pakket(ten) met LET OP" in judged["imported"].output
+    for learner in ("karim", "tesfay", "yusuf"):
+        assert "LET OP" not in lines[f"{learner}_proefopdracht.zip"]
+    graded = judged["graded"]
+    assert graded.exit_code == 0, graded.output
+    rows = {line.split()[1]: line for line in graded.output.splitlines() if line.startswith("│")}
+    for learner, note in expected.items():
+        assert note in rows[learner]
+    assert "LET OP" not in rows["karim"]

@@ -10,11 +10,11 @@ import pytest
 from click.testing import CliRunner
 from nbgrader.api import Gradebook
 
+from grading.cli import main as trainer
 from grading.cohort import gradebook_url, write_config
 from grading.learners import (
     LearnerFileError,
     import_learners,
-    import_learners_command,
     read_learners,
 )
 
@@ -223,13 +223,13 @@ def test_command_reports_problems_and_success(cohort, tmp_path):
     bad = _csv(tmp_path / "fout.csv", header, [["karim", "Karim", "", "karim@voorbeeld.nl"]])
     good = _csv(tmp_path / "goed.csv", header, GOOD_ROWS)
     runner = CliRunner()
-    result = runner.invoke(import_learners_command, [str(bad), "--cohort", str(cohort)])
+    result = runner.invoke(trainer, ["importeer-deelnemers", str(bad), "--cohort", str(cohort)])
     assert result.exit_code == 1
     assert "rij 2: de achternaam ontbreekt." in result.output
-    result = runner.invoke(import_learners_command, [str(good), "--cohort", str(cohort)])
+    result = runner.invoke(trainer, ["importeer-deelnemers", str(good), "--cohort", str(cohort)])
     assert result.exit_code == 0, result.output
     assert "3 deelnemers ingelezen: 3 nieuw" in result.output
-    result = runner.invoke(
-        import_learners_command, [str(good), "--cohort", str(tmp_path / "niets")]
-    )
-    assert result.exit_code == 1 and "staat geen cohort" in result.output
+    command = ["importeer-deelnemers", str(good), "--cohort", str(tmp_path / "niets")]
+    result = runner.invoke(trainer, command)
+    assert result.exit_code == 1 and "Fout: De map" in result.output
+    assert "is geen cohortmap" in result.output

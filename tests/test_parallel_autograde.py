@@ -20,17 +20,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rich.console import Console
 
 from conftest import ROOT
-from grading.autograde import (
-    FAILED,
-    AutogradeError,
-    AutogradeText,
-    autograde_parallel,
-    nakijken,
-    print_report,
-)
+from grading import autograde_report
+from grading.autograde import FAILED, AutogradeError, AutogradeText, autograde_parallel
+from grading.cli import main as trainer
 from grading.cohort import write_config
 from grading.nbgrader_cli import environment
 
@@ -70,8 +64,8 @@ def _executed(path: Path) -> bool:
 
 def _crash_halfway(root: Path) -> tuple[dict[str, float], list[str]]:
     """Start `nakijken`, kill it once a few learners are done and the loop is running."""
-    command = [sys.executable, "-c", "from grading.autograde import nakijken; nakijken()"]
-    command += [str(root), bench.ASSIGNMENT, "--timeout", str(TIMEOUT)]
+    command = [sys.executable, "-m", "grading.cli", "nakijken", bench.ASSIGNMENT]
+    command += ["--cohort", str(root), "--timeout", str(TIMEOUT)]
     process = subprocess.Popen(
         command, env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
@@ -186,9 +180,10 @@ def test_our_sanitize_preprocessors_still_run(cohorts):
 
 
 def test_summary_per_learner_is_dutch(cohorts):
-    console = Console(record=True, width=200)
-    print_report(cohorts["report"], console)
-    text = console.export_text()
+    report = cohorts["report"]
+    text = "\n".join(
+        [" ".join(row) for row in autograde_report.rows(report)] + autograde_report.summary(report)
+    )
     assert "h-lus" in text and "1 cel duurde te lang en is gestopt." in text
     assert "c-volledig" in text and "4,0 van 7,0" in text
     assert "mislukt" in text and "al nagekeken" in text and "nagekeken" in text
@@ -216,8 +211,8 @@ def test_a_newer_submission_is_graded_again(cohorts):
 def test_opnieuw_regrades_everything_with_the_same_scores(cohorts):
     ours = cohorts["ours"]
     before = bench.scores(ours)
-    args = [str(ours), bench.ASSIGNMENT, "--timeout", str(TIMEOUT), "--opnieuw"]
-    result = CliRunner().invoke(nakijken, args)
+    args = ["nakijken", bench.ASSIGNMENT, "--cohort", str(ours), "--timeout", str(TIMEOUT)]
+    result = CliRunner().invoke(trainer, [*args, "--opnieuw"])
     assert result.exit_code == 1, result.output  # two submissions cannot be graded
     assert "11/11" in result.output
     assert f"9 {AutogradeText.GRADED}, 2 {AutogradeText.FAILED}, 0 al eerder" in result.output
@@ -226,11 +221,16 @@ def test_opnieuw_regrades_everything_with_the_same_scores(cohorts):
 
 def test_bad_input_gets_a_dutch_message(cohorts, tmp_path):
     runner = CliRunner()
-    result = runner.invoke(nakijken, [str(tmp_path), bench.ASSIGNMENT])
-    assert result.exit_code == 2 and "geen cohortmap" in result.output
-    result = runner.invoke(nakijken, [str(cohorts["ours"]), "module-9"])
-    assert result.exit_code == 2 and "nog niet uitgedeeld" in result.output
-    result = runner.invoke(nakijken, [str(cohorts["ours"]), bench.ASSIGNMENT, "--werkers", "0"])
+    ours = ["--cohort", str(cohorts["ours"])]
+    result = runner.invoke(trainer, ["nakijken", bench.ASSIGNMENT, "--cohort", str(tmp_path)])
+    assert result.exit_code == 1 and "Fout: De map" in result.output
+    assert "geen cohortmap" in result.output
+    result = runner.invoke(trainer, ["nakijken", "module-9", *ours])
+    assert (
+        result.exit_code == 2
+        and "Fout: Opdracht 'module-9' is nog niet uitgedeeld" in result.output
+    )
+    result = runner.invoke(trainer, ["nakijken", bench.ASSIGNMENT, *ours, "--werkers", "0"])
     assert result.exit_code == 2 and "aantal werkers" in result.output
     with pytest.raises(AutogradeError, match="tijdslimiet"):
         autograde_parallel(cohorts["ours"], bench.ASSIGNMENT, timeout=0)
@@ -241,5 +241,5 @@ def test_no_submissions_yet(cohorts, tmp_path):
     write_config(tmp_path)  # a cohort that has the gradebook of the other, but no submissions
     (tmp_path / "gradebook.db").write_bytes((cohorts["plain"] / "gradebook.db").read_bytes())
     assert autograde_parallel(tmp_path, bench.ASSIGNMENT).results == []
-    result = CliRunner().invoke(nakijken, [str(tmp_path), bench.ASSIGNMENT])
+    result = CliRunner().invoke(trainer, ["nakijken", bench.ASSIGNMENT, "--cohort", str(tmp_path)])
     assert result.exit_code == 0 and "nog geen inleveringen" in result.output

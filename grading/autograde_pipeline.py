@@ -1,0 +1,265 @@
+"""The pieces of the parallel autograde (:mod:`grading.autograde`): nbgrader's converter split
+around its Execute step, and an asyncio loop that runs notebooks in fresh, pre-started
+kernels. See :mod:`grading.autograde` for the design.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import os
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nbclient import NotebookClient
+from nbclient.exceptions import DeadKernelError
+from nbconvert.preprocessors import ExecutePreprocessor, Preprocessor
+from nbgrader.apps.autogradeapp import AutogradeApp
+from nbgrader.converters.autograde import Autograde
+from nbgrader.converters.base import BaseConverter
+from nbgrader.utils import setenv
+from traitlets.utils.importstring import import_item
+
+from grading.messages import AutogradeText
+
+
+class _UseExecuted(Preprocessor):
+    """Stands in for ``Execute`` in the finish step: hands over the notebook executed before."""
+
+    def __init__(self, executed, **kwargs):
+        super().__init__(enabled=True, **kwargs)
+        self.executed = executed
+
+    def preprocess(self, nb, resources):
+        return self.executed, resources
+
+
+class _Capture(Preprocessor):
+    """Last preprocessor of the prepare step: keeps what ``Execute`` would have received."""
+
+    def __init__(self, **kwargs):
+        super().__init__(enabled=True, **kwargs)
+
+    def preprocess(self, nb, resources):
+        self.nb, self.resources = nb, resources
+        raise _Captured
+
+
+class _Captured(Exception):
+    """Stops the prepare step's export once the notebook for Execute is captured."""
+
+
+def _is_execute(item) -> bool:
+    cls = import_item(item) if isinstance(item, str) else item
+    return isinstance(cls, type) and issubclass(cls, ExecutePreprocessor)
+
+
+class Converter(Autograde):
+    """nbgrader's Autograde with its autograde pass split around the Execute preprocessor."""
+
+    stage = "sanitize"  # "sanitize", "capture" or "finish"
+    executed = None
+
+    def _init_preprocessors(self) -> None:
+        if self.stage == "sanitize":
+            return super()._init_preprocessors()
+        self.exporter._preprocessors = []
+        steps = list(self.autograde_preprocessors)
+        cut = next(i for i, step in enumerate(steps) if _is_execute(step))
+        if self.stage == "capture":
+            for step in steps[:cut]:
+                self.exporter.register_preprocessor(step)
+            self.capture = _Capture()
+            self.exporter.register_preprocessor(self.capture)
+        else:
+            self.exporter.register_preprocessor(_UseExecuted(self.executed))
+            for step in steps[cut + 1 :]:
+                self.exporter.register_preprocessor(step)
+
+    def run_pass(self, stage: str, filename: str) -> None:
+        """nbgrader's sanitize pass, or the part of its autograde pass before or after Execute."""
+        self.stage = stage
+        self._sanitizing = stage == "sanitize"
+        self._init_preprocessors()
+        try:
+            if stage == "capture":  # convert_single_notebook up to Execute, writing nothing
+                resources = self.init_single_notebook_resources(filename)
+                with contextlib.suppress(_Captured):
+                    self.exporter.from_filename(filename, resources=resources)
+            else:
+                BaseConverter.convert_single_notebook(self, filename)
+        finally:
+            self.stage, self._sanitizing = "sanitize", True
+
+
+@dataclass
+class Notebook:
+    """One notebook of a submission on its way through prepare, execute and finish."""
+
+    path: str  # the sanitized notebook in autograded/
+    client: ExecutePreprocessor
+    nb: object
+    resources: dict
+    executed: object = None
+    error: BaseException | None = None
+    stage: str = "start"
+    kernel_log: object = None
+
+
+@dataclass
+class Submission:
+    folder: str
+    learner: str
+    notebooks: list[str]
+    started: float = 0.0
+    pending: list[Notebook] = field(default_factory=list)
+    timed_out: int = 0
+    resubmitted: bool = False
+    answers_note: str = ""
+
+
+class LogCollector(logging.Handler):
+    """Keeps nbgrader's warnings per learner instead of printing them over the progress bar."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.current = threading.local()
+        self.lines: dict[str, list[str]] = {}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        learner = getattr(record, "learner", None) or getattr(self.current, "learner", "")
+        self.lines.setdefault(learner, []).append(f"{record.levelname}: {record.getMessage()}")
+
+    def warning(self, message, category, filename, lineno, file=None, line=None) -> None:
+        """Python warnings (e.g. SQLAlchemy's from inside nbgrader) go with the learner's log."""
+        learner = getattr(self.current, "learner", "")
+        self.lines.setdefault(learner, []).append(f"{category.__name__}: {message}")
+
+
+def is_executed(path: Path) -> bool:
+    """Was this autograded notebook executed (not only sanitized by a run that crashed)?"""
+    try:
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    code = [c for c in cells if c.get("cell_type") == "code" and "".join(c.get("source", ""))]
+    return not code or any(c.get("execution_count") is not None for c in code)
+
+
+def timed_out_cells(nb) -> int:
+    return sum(
+        1
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        and any(o.get("ename") == "CellTimeoutError" for o in cell.get("outputs", []))
+    )
+
+
+class Kernels:
+    """An asyncio loop in its own thread that runs notebooks in fresh, pre-started kernels."""
+
+    def __init__(self, workers: int):
+        self.loop = asyncio.new_event_loop()
+        self.slots = asyncio.Semaphore(workers)
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+
+    def submit(self, notebook: Notebook):
+        return asyncio.run_coroutine_threadsafe(self._run(notebook), self.loop)
+
+    async def _run(self, item: Notebook) -> Notebook:
+        # nbconvert's ExecutePreprocessor.preprocess, awaited, with the kernel started early.
+        client = item.client
+        try:
+            NotebookClient.__init__(client, item.nb, None)
+            client.reset_execution_trackers()
+            client._check_assign_resources(item.resources)
+            client.km = client.create_kernel_manager()
+            item.kernel_log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in finish()
+            await client.async_start_new_kernel(stdout=item.kernel_log, stderr=item.kernel_log)
+            await client.async_start_new_kernel_client()
+            item.stage = "run"
+            async with client.async_setup_kernel(), self.slots:
+                info = await client.async_wait_for_reply(client.kc.kernel_info())
+                client.nb.metadata["language_info"] = info["content"]["language_info"]
+                for index, cell in enumerate(client.nb.cells):
+                    client._check_assign_resources(item.resources)
+                    await client.async_execute_cell(cell, index, store_history=True)
+            client.set_widgets_metadata()
+            item.executed = client.nb
+        except BaseException as error:  # noqa: BLE001 - reported per submission, never fatal
+            item.error = error
+            with contextlib.suppress(BaseException):
+                if client.km is not None and client.km.has_kernel:
+                    await client._async_cleanup_kernel()
+            if isinstance(error, asyncio.CancelledError):
+                raise
+        return item
+
+    def close(self) -> None:
+        async def cancel_all():
+            tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+        if self.loop.is_running():
+            with contextlib.suppress(Exception):
+                asyncio.run_coroutine_threadsafe(cancel_all(), self.loop).result(timeout=30)
+            self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(timeout=30)
+        if not self.thread.is_alive():
+            self.loop.close()
+
+
+def failure_reason(item: Notebook) -> str:
+    name = Path(item.path).name
+    error = item.error
+    if isinstance(error, DeadKernelError):
+        return AutogradeText.KERNEL_DIED.format(notebook=name)
+    if item.stage == "start":
+        return AutogradeText.KERNEL_START.format(notebook=name)
+    return AutogradeText.UNEXPECTED.format(notebook=name, error=type(error).__name__)
+
+
+def execute_class(converter: Converter) -> type:
+    step = next(step for step in converter.autograde_preprocessors if _is_execute(step))
+    return import_item(step) if isinstance(step, str) else step
+
+
+def kernel_output(handle, limit: int = 4000) -> str:
+    if handle is None or handle.closed:
+        return ""
+    handle.seek(0)
+    text = handle.read().decode("utf-8", "replace")
+    return ("\nKernel output:\n" + text[-limit:]) if text.strip() else ""
+
+
+@contextlib.contextmanager
+def process_state():
+    """What a run changes in this process (as `nbgrader autograde` does), undone afterwards."""
+    path = list(sys.path)
+    app_log = logging.getLogger(AutogradeApp.__name__)
+    handlers, propagate = list(app_log.handlers), app_log.propagate
+    try:
+        with setenv(NBGRADER_EXECUTION="autograde"):  # kernels inherit it, as in nbgrader
+            yield
+    finally:
+        sys.path[:] = path
+        app_log.handlers[:], app_log.propagate = handlers, propagate
+
+
+@contextlib.contextmanager
+def in_course(root: Path):
+    """nbgrader reads its configuration from the working directory, as its command line does."""
+    before = os.getcwd()
+    os.chdir(root)
+    try:
+        yield
+    finally:
+        os.chdir(before)
