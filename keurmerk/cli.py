@@ -237,9 +237,16 @@ def controleer(
 @click.option("--port", default=8800, show_default=True)
 @click.option("--limiet", default=30, show_default=True, help="Look-ups per minuut per bezoeker.")
 @PROXIES
-def serve(home: Path, host: str, port: int, limiet: int, proxies: tuple[str, ...]) -> None:
+@click.option(
+    "--test-uitgifte",
+    is_flag=True,
+    help="Alleen om te testen: POST /credentials/issue ondertekent wat je stuurt.",
+)
+def serve(
+    home: Path, host: str, port: int, limiet: int, proxies: tuple[str, ...], test_uitgifte: bool
+) -> None:
     """Start de controlepagina."""
-    serve_verification(beheer_for(home), host, port, limiet, proxies)
+    serve_verification(beheer_for(home), host, port, limiet, proxies, test_uitgifte)
 
 
 for _command in COMMANDS:

@@ -76,8 +76,13 @@ def serve_verification(
     port: int,
     lookups_per_minute: int = 30,
     trusted_proxies: tuple[str, ...] = (),
+    test_issuing: bool = False,
 ) -> None:
-    """Run the verification service until stopped (Ctrl+C)."""
+    """Run the verification service until stopped (Ctrl+C).
+
+    ``test_issuing`` adds the VC-API ``POST /credentials/issue`` (for conformance suites):
+    it signs whatever is sent with the issuer's key, so never turn it on for real use.
+    """
     import uvicorn
 
     from keurmerk.web.app import WebSettings, create_app
@@ -88,6 +93,7 @@ def serve_verification(
         issuer_name=beheer.config.issuer.name,
         lookups_per_minute=lookups_per_minute,
         trusted_proxies=tuple(trusted_proxies),
+        test_issuing=beheer.test_signing_key if test_issuing else None,
     )
     # proxy_headers=False: uvicorn would otherwise believe X-Forwarded-For from 127.0.0.1;
     # the app decides who the visitor is, from the trusted-proxy setting alone.

@@ -119,6 +119,13 @@ def _node_reference(value) -> bool:
     return isinstance(value, dict) and len(value) == 1 and ("id" in value or "@id" in value)
 
 
+def _own_context(value) -> bool:
+    """An embedded document with its own ``@context`` (a credential inside a presentation):
+    compacting with the outer context cannot give it back, and it is checked on its own."""
+    items = value if isinstance(value, list) else [value]
+    return any(isinstance(item, dict) and "@context" in item for item in items)
+
+
 def _paths(node, prefix: str = "") -> set[str]:
     found = set()
     if isinstance(node, list):
@@ -130,7 +137,7 @@ def _paths(node, prefix: str = "") -> set[str]:
                 continue
             path = f"{prefix}.{key}" if prefix else key
             found.add(path)
-            if not _node_reference(value):
+            if not _node_reference(value) and not _own_context(value):
                 found |= _paths(value, path)
     return found
 
@@ -160,7 +167,8 @@ def undefined_terms(document: dict, expanded: list | None = None) -> list[str]:
     and ``type`` values that are no term and no absolute IRI (as ``type: Value``).
 
     An object that holds only ``id`` is a node reference, not a term (compaction may turn it
-    into the bare IRI string).
+    into the bare IRI string). An embedded document with its own ``@context`` is left to its
+    own check.
 
     ``expanded`` may pass the document's expanded form when the caller already has it.
     """
@@ -191,6 +199,8 @@ def sign(
     verification_method: str,
     created: datetime | None = None,
     proof_purpose: str = "assertionMethod",
+    challenge: str | None = None,
+    domain: str | None = None,
 ) -> dict:
     """A copy of ``document`` with an ``eddsa-rdfc-2022`` proof added, as a proof set of one
     (the shape the Open Badges 3.0 JSON Schema requires).
@@ -210,6 +220,8 @@ def sign(
         "verificationMethod": verification_method,
         "proofPurpose": proof_purpose,
     }
+    proof |= {"challenge": challenge} if challenge is not None else {}
+    proof |= {"domain": domain} if domain is not None else {}
     signature = private_key.sign(_hash_data(unsecured, proof))
     secured = copy.deepcopy(unsecured)
     secured["proof"] = [{**proof, "proofValue": encode_signature(signature)}]

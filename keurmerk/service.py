@@ -11,9 +11,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import tomli_w
+from cryptography.hazmat.primitives.serialization import (
+    Encoding,
+    NoEncryption,
+    PrivateFormat,
+)
 
-from keurmerk import messages as msg
 from keurmerk import datamodel, schema, statuslist
+from keurmerk import messages as msg
 from keurmerk.credential import IssuerProfile, build_credential, email_hash, new_salt
 from keurmerk.dataintegrity import sign, verify_signature
 from keurmerk.documents import VC_V2
@@ -104,6 +109,12 @@ class Keurmerkbeheer:
         info = self.keys.rotate()
         self.registry.log(actor, "sleutelwissel", info.method)
         return info.method
+
+    def test_signing_key(self) -> tuple[str, str, bytes]:
+        """Issuer id, verification method and raw private key (``serve --test-uitgifte``)."""
+        info, key = self.keys.active()
+        raw = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+        return self.config.issuer.id, info.method, raw
 
     def issuer_document(self) -> dict:
         return self.keys.issuer_document(self.config.issuer.name, self.config.issuer.url)

@@ -16,8 +16,8 @@ from datetime import UTC, datetime
 
 from cachetools import LRUCache
 
-from keurmerk import messages as msg
 from keurmerk import datamodel, statuslist
+from keurmerk import messages as msg
 from keurmerk.bounds import NotJsonError, TooComplexDocumentError, load_document
 from keurmerk.credential import holder_name, keurmerk_number
 from keurmerk.dataintegrity import (

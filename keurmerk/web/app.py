@@ -23,6 +23,7 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from keurmerk import messages as msg
+from keurmerk import vcapi
 from keurmerk.check import StatusLists
 from keurmerk.check import check_file as check_any_file
 from keurmerk.documents import KEURMERK_V1, context_document
@@ -65,6 +66,9 @@ class WebSettings:
     check_workers: int = 2  # processes for file checks
     check_seconds: float = 5.0  # hard time limit per file check
     trusted_proxies: tuple[str, ...] = ()  # only these may say who the visitor is (XFF)
+    # Only for conformance tests (keurmerk serve --test-uitgifte): returns the issuer id, the
+    # verification method and the raw private key that POST /credentials/issue signs with.
+    test_issuing: Callable[[], tuple[str, str, bytes]] | None = None
 
     def issuer(self) -> dict:
         """The issuer document as it is now (a rotated key shows up without a restart)."""
@@ -133,7 +137,7 @@ def create_app(settings: WebSettings) -> FastAPI:
             return unreadable(msg.TOO_SLOW)
 
     def error_response(request_path: str, status_code: int, text: str) -> Response:
-        if request_path.startswith("/api/"):
+        if request_path.startswith(("/api/", "/credentials/", "/presentations/")):
             return JSONResponse({"fout": text}, status_code=status_code)
         return page("bestand.html", status_code, title=msg.WEB_FILE_TITLE, problem=text)
 
@@ -194,6 +198,39 @@ def create_app(settings: WebSettings) -> FastAPI:
         if result.status == UNREADABLE:
             return JSONResponse(result.as_dict() | {"fout": result.checks[0].message}, 422)
         return JSONResponse(result.as_dict())
+
+    async def vc_api(request: Request, function, *args) -> Response:
+        """A VC-API operation: rate limit, body limit, worker process with a time limit."""
+        if not limiter.allow(client(request)):
+            return too_many(request, JSONResponse({"fout": msg.WEB_TOO_MANY}, status_code=429))
+        body = await request.body()
+        if len(body) > MAX_UPLOAD:
+            return JSONResponse({"fout": msg.WEB_FILE_TOO_BIG}, status_code=413)
+        try:
+            code, result = await asyncio.to_thread(pool.call, function, body, *args)
+        except PoolBusy:
+            return JSONResponse({"fout": msg.WEB_BUSY}, status_code=503)
+        except CheckTimeout:
+            return JSONResponse({"verified": False, "fout": msg.TOO_SLOW}, status_code=400)
+        return JSONResponse(result, status_code=code)
+
+    def verify_args() -> tuple:
+        lists = StatusLists.of(settings.registry.stored_status_list(p) for p in PURPOSES)
+        return settings.trusted, settings.now(), lists
+
+    @app.post("/credentials/verify")
+    async def vc_api_verify_credential(request: Request):
+        return await vc_api(request, vcapi.verify_credential_body, *verify_args())
+
+    @app.post("/presentations/verify")
+    async def vc_api_verify_presentation(request: Request):
+        return await vc_api(request, vcapi.verify_presentation_body, *verify_args())
+
+    if settings.test_issuing is not None:
+
+        @app.post("/credentials/issue")
+        async def vc_api_issue(request: Request):
+            return await vc_api(request, vcapi.issue_body, *settings.test_issuing())
 
     @app.get("/status/{purpose}")
     def status_list(purpose: str):

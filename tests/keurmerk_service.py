@@ -1,0 +1,68 @@
+"""A real keurmerk service (``keurmerk serve`` in its own uvicorn process) for tests."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from email.message import Message
+from pathlib import Path
+
+KEURMERK = str(Path(sys.executable).parent / "keurmerk")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def serving(home: Path, log: Path, *options: str):
+    """``keurmerk serve`` on a free port until the block ends; yields the base URL."""
+    port = free_port()
+    command = [KEURMERK, "serve", "--map", str(home), "--port", str(port), *options]
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(base + "/health", timeout=2).read()
+                break
+            except OSError:
+                assert process.poll() is None, log.read_text()
+                assert time.monotonic() < deadline, "service did not start"
+                time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(5)
+
+
+def post(url: str, body: bytes | dict, timeout: float = 30) -> tuple[int, dict, Message]:
+    """POST JSON; (status, parsed body, headers), error statuses included."""
+    data = body if isinstance(body, bytes) else json.dumps(body).encode()
+    request = urllib.request.Request(
+        url, data=data, method="POST", headers={"Content-Type": "application/json"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, json.loads(response.read()), response.headers
+    except urllib.error.HTTPError as error:
+        raw = error.read()
+        try:
+            parsed = json.loads(raw)
+        except ValueError:
+            parsed = {"raw": raw.decode("utf-8", "replace")}
+        return error.code, parsed, error.headers
