@@ -4,6 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 RUNTIME_STAMP := $(VENV)/.installed-runtime
 TEST_STAMP := $(VENV)/.installed-test
+HUB_STAMP := $(VENV)/.installed-hub
 INSTALL_LOG := $(VENV)/installatie.log
 # Installs print to a log file: the learner sees a few Dutch lines and then the link.
 PIP := $(BIN)/python -m pip install --disable-pip-version-check -c constraints.txt
@@ -11,13 +12,13 @@ define quietly
 @$(1) >> $(INSTALL_LOG) 2>&1 || { tail -n 25 $(INSTALL_LOG); echo "Installeren is niet gelukt. Alles staat in $(INSTALL_LOG)."; exit 1; }
 endef
 
-.PHONY: start test demo install install-test system-deps lint clean
+.PHONY: start test demo install install-test hub system-deps lint clean
 
 start: install
 	@$(BIN)/sleutelpersonen-start
 
 # pytest also runs ruff (tests/test_lint.py), so one report lists every problem.
-test: install-test system-deps
+test: install-test hub system-deps
 	$(BIN)/python -m pytest
 
 # A demo cohort graded by the real nbgrader pipeline, keurmerken issued, the service started.
@@ -32,6 +33,10 @@ install: $(RUNTIME_STAMP)
 
 install-test: $(TEST_STAMP)
 
+# A JupyterHub for a training organisation (README, "Voor trainers"): the hub's Python
+# packages and its proxy (configurable-http-proxy, pinned in tools/hub/package-lock.json).
+hub: $(HUB_STAMP)
+
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig; gevonden: " + sys.version.split()[0])'
 	@$(PYTHON) -m venv $(VENV) || { echo "Kon geen virtuele omgeving maken. Installeer eerst: sudo apt-get install python3-venv"; rm -rf $(VENV); exit 1; }
@@ -40,6 +45,13 @@ $(BIN)/python:
 $(RUNTIME_STAMP): pyproject.toml constraints.txt | $(BIN)/python
 	@echo "De cursus wordt geïnstalleerd. De eerste keer duurt dat een paar minuten ..."
 	$(call quietly,$(PIP) -e .)
+	@touch $@
+
+$(HUB_STAMP): pyproject.toml constraints.txt tools/hub/package-lock.json $(RUNTIME_STAMP)
+	@command -v npm > /dev/null || { echo "npm ontbreekt (nodig voor de hub): sudo apt-get install nodejs npm"; exit 1; }
+	@echo "JupyterHub wordt geïnstalleerd ..."
+	$(call quietly,$(PIP) -e '.[hub]')
+	$(call quietly,npm ci --prefix tools/hub --no-audit --no-fund)
 	@touch $@
 
 $(TEST_STAMP): pyproject.toml constraints.txt $(RUNTIME_STAMP)
