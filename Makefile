@@ -59,12 +59,15 @@ $(TEST_STAMP): pyproject.toml constraints.txt $(RUNTIME_STAMP)
 	$(call quietly,$(PIP) -e '.[test]')
 	@touch $@
 
-# Debian's chromium (browser tests), postgresql (a real server for the database tests) and
-# the Noto fonts of the PDF certificate with pdftotext to read it back.
-system-deps:
+# Debian's chromium (browser tests), postgresql (a real server for the database tests),
+# the Noto fonts of the PDF certificate with pdftotext to read it back, and Digital Bazaar's
+# reference VC libraries (tools/interop, exact versions from package-lock.json) for the
+# keurmerk interop tests.
+system-deps: | $(BIN)/python
 	@bash tests/ensure-chromium.sh
 	@bash tests/ensure-fonts.sh
 	@bash tests/ensure-postgres.sh
+	$(call quietly,npm ci --prefix tools/interop --no-audit --no-fund)
 
 lint: install-test
 	$(BIN)/ruff check .
