@@ -12,6 +12,7 @@ database transaction; learners who are not in the file are left alone::
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass, field
 from io import StringIO
@@ -129,30 +130,49 @@ def _clean(value: object) -> str:
     return str(value).replace("\u00a0", " ").strip()
 
 
-def _read_csv(path: Path) -> pd.DataFrame:
+def _read_csv(path: Path) -> list[list[str]]:
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:  # Excel on Windows saves CSV as cp1252
         text = raw.decode("cp1252", errors="replace")
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    separator = max((";", ",", "\t"), key=first.count)
-    return pd.read_csv(
-        StringIO(text),
-        sep=separator,
-        dtype=str,
-        keep_default_na=False,
-        skip_blank_lines=False,
+    if "\0" in text:
+        raise ValueError(T.NOT_TEXT)
+    lines = [line for line in text.splitlines() if line.strip()]
+    separator = max(
+        (";", ",", "\t"), key=lambda sep: max((line.count(sep) for line in lines[:10]), default=0)
     )
+    return list(csv.reader(StringIO(text), delimiter=separator))
 
 
-def _read_table(path: Path) -> pd.DataFrame:
+def _read_rows(path: Path) -> list[list[str]]:
+    """Every row of the file as text cells, the first row being spreadsheet row 1."""
     suffix = path.suffix.lower()
     if suffix in (".csv", ".txt"):
         return _read_csv(path)
     if suffix in (".xlsx", ".xlsm"):
-        return pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
+        with path.open("rb") as handle:
+            if handle.read(2) != b"PK":  # not a workbook: e.g. a CSV file renamed to .xlsx
+                return _read_csv(path)
+        table = pd.read_excel(
+            path, dtype=str, header=None, keep_default_na=False, engine="openpyxl"
+        )
+        return [[_clean(value) for value in row] for row in table.itertuples(index=False)]
     raise LearnerFileError(path, [Problem(T.UNKNOWN_TYPE.format(suffix=suffix or "?"))])
+
+
+def _header_index(rows: list[list[str]]) -> int:
+    """The header row: the first that names two of the needed columns (a title may precede it)."""
+    for index, row in enumerate(rows[:10]):
+        fields = {_field(cell) for cell in row} & set(REQUIRED)
+        if len(fields) >= 2:
+            return index
+    return next((index for index, row in enumerate(rows) if any(_clean(c) for c in row)), 0)
+
+
+def _field(header: object) -> str | None:
+    key = _normalise_header(header)
+    return next((name for name, aliases in HEADER_ALIASES.items() if key in aliases), None)
 
 
 def read_learners(path: Path) -> list[Learner]:
@@ -166,35 +186,33 @@ def read_learner_rows(path: Path) -> list[tuple[int, Learner]]:
     if not path.is_file():
         raise LearnerFileError(path, [Problem(T.NOT_FOUND)])
     try:
-        table = _read_table(path)
+        rows = _read_rows(path)
     except LearnerFileError:
         raise
-    except pd.errors.EmptyDataError:
-        raise LearnerFileError(path, [Problem(T.EMPTY)]) from None
     except Exception as error:  # pandas and openpyxl raise many kinds for a broken file
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise LearnerFileError(path, [Problem(T.UNREADABLE.format(reason=reason))]) from None
 
+    if not any(any(_clean(cell) for cell in row) for row in rows):
+        raise LearnerFileError(path, [Problem(T.EMPTY)])
+    start = _header_index(rows)
+    headers = [_clean(cell) for cell in rows[start]]
     problems: list[Problem] = []
-    columns: dict[str, str] = {}
-    for column in table.columns:
-        key = _normalise_header(column)
-        for field_name, aliases in HEADER_ALIASES.items():
-            if key in aliases:
-                if field_name in columns:
-                    problems.append(
-                        Problem(
-                            T.DOUBLE_COLUMN.format(
-                                columns=f"'{columns[field_name]}' en '{column}'",
-                                field=T.FIELD_NAMES[field_name],
-                            )
-                        )
-                    )
-                else:
-                    columns[field_name] = column
+    columns: dict[str, int] = {}
+    for position, header in enumerate(headers):
+        field_name = _field(header)
+        if field_name is None:
+            continue
+        if field_name in columns:
+            both = f"'{headers[columns[field_name]]}' en '{header}'"
+            problems.append(
+                Problem(T.DOUBLE_COLUMN.format(columns=both, field=T.FIELD_NAMES[field_name]))
+            )
+        else:
+            columns[field_name] = position
     missing = [T.FIELD_NAMES[name] for name in REQUIRED if name not in columns]
     if missing:
-        found = ", ".join(f"'{c}'" for c in table.columns) or "geen"
+        found = ", ".join(f"'{c}'" for c in headers if c) or "geen"
         problems.append(Problem(T.MISSING_COLUMNS.format(missing=", ".join(missing), found=found)))
     if problems:
         raise LearnerFileError(path, problems)
@@ -202,9 +220,13 @@ def read_learner_rows(path: Path) -> list[tuple[int, Learner]]:
     learners: list[tuple[int, Learner]] = []
     seen_ids: dict[str, int] = {}
     seen_mail: dict[str, int] = {}
-    for index, record in enumerate(table.to_dict("records")):
-        row = index + 2  # row 1 is the header
-        values = {name: _clean(record[column]) for name, column in columns.items()}
+    for index in range(start + 1, len(rows)):
+        row = index + 1  # the spreadsheet's row number
+        record = rows[index]
+        values = {
+            name: _clean(record[position]) if position < len(record) else ""
+            for name, position in columns.items()
+        }
         if not any(values.values()):
             continue  # an empty line, as spreadsheets often have at the end
         learner_id = values["id"]

@@ -301,6 +301,10 @@ class LearnersText:
         "Sla het op als .csv of .xlsx en probeer het opnieuw."
     )
     UNREADABLE = "Het bestand kan niet worden gelezen: {reason}"
+    NOT_TEXT = (
+        "dit is geen CSV- of Excel-bestand. Sla de lijst in Excel op als .xlsx of .csv "
+        "(Bestand > Opslaan als) en probeer het opnieuw."
+    )
     EMPTY = "Het bestand bevat geen deelnemers."
     MISSING_COLUMNS = (
         "De kolom(men) {missing} ontbreken. Nodig zijn: id, voornaam, achternaam, e-mail. "

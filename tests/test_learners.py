@@ -233,3 +233,43 @@ def test_command_reports_problems_and_success(cohort, tmp_path):
     result = runner.invoke(trainer, command)
     assert result.exit_code == 1 and "Fout: De map" in result.output
     assert "is geen cohortmap" in result.output
+
+
+HEADER = ["id", "voornaam", "achternaam", "e-mail"]
+
+
+def test_a_title_row_above_the_header_is_skipped(tmp_path):
+    """Does a list that starts with a title (as many Excel lists do) still read, with the
+    spreadsheet's own row numbers in the problems?"""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Deelnemers cohort 2027"])
+    sheet.append([])
+    sheet.append(HEADER)
+    for row in GOOD_ROWS:
+        sheet.append(row)
+    book.save(tmp_path / "lijst.xlsx")
+    assert [learner.id for learner in read_learners(tmp_path / "lijst.xlsx")] == [
+        row[0] for row in GOOD_ROWS
+    ]
+    text = "Deelnemers cohort 2027\r\n" + ";".join(HEADER) + "\r\n"
+    text += "karim;Karim;El Amrani;karim@voorbeeld.nl\r\nsamira;Samira;Benali;geen-adres\r\n"
+    (tmp_path / "lijst.csv").write_text(text, encoding="utf-8")
+    with pytest.raises(LearnerFileError, match="rij 4: het e-mailadres 'geen-adres' klopt niet"):
+        read_learners(tmp_path / "lijst.csv")
+
+
+def test_a_csv_file_renamed_to_xlsx_is_read(tmp_path, cohort):
+    """A CSV saved as '.xlsx' by hand is read as the CSV it is, not refused as a broken zip."""
+    renamed = _csv(tmp_path / "deelnemers.xlsx", HEADER, GOOD_ROWS, sep=";")
+    result = CliRunner().invoke(
+        trainer, ["importeer-deelnemers", str(renamed), "--cohort", str(cohort)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "3 deelnemers ingelezen: 3 nieuw" in result.output
+    (tmp_path / "oud.xlsx").write_bytes(b"\xd0\xcf\x11\xe0\0\0\0\0binair")
+    result = CliRunner().invoke(
+        trainer, ["importeer-deelnemers", str(tmp_path / "oud.xlsx"), "--cohort", str(cohort)]
+    )
+    assert result.exit_code == 1 and "Fout: Er is niemand ingelezen" in result.output
+    assert "geen CSV- of Excel-bestand" in result.output and "zip" not in result.output
