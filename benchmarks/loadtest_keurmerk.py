@@ -187,7 +187,14 @@ def poison_document(nodes: int = 8) -> bytes:
         "proofPurpose": "assertionMethod",
         "proofValue": encode_signature(key.sign(b"poison")),
     }
-    document = {"@context": ["https://www.w3.org/ns/credentials/v2"], "@graph": graph}
+    document = {
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        # the VC 2.0 data-model minimum, so the verifier gets as far as canonicalizing
+        "type": ["VerifiableCredential"],
+        "issuer": "urn:i",
+        "credentialSubject": {"id": "urn:s"},
+        "@graph": graph,
+    }
     return json.dumps(document | {"proof": proof}, separators=(",", ":")).encode()
 
 

@@ -152,6 +152,10 @@ def poison_document(nodes: int = 8) -> dict:
     ]
     return {
         "@context": [VC_V2],
+        # the VC 2.0 data-model minimum, so the verifier gets as far as canonicalizing
+        "type": ["VerifiableCredential"],
+        "issuer": "urn:i",
+        "credentialSubject": {"id": "urn:s"},
         "@graph": graph,
         "proof": {
             "type": "DataIntegrityProof",
