@@ -239,10 +239,10 @@ class _Run:
         if dest.exists() and not all(is_executed(dest / name) for name in expected):
             rmtree(str(dest))  # left half-done by a run that crashed
         graded_before = dest.exists()
+        sub.answers_note = answers_problem(Path(sub.folder), expected) or ""
         if not converter.init_destination(self.assignment, sub.learner):
             return self.result(sub, SKIPPED)
         sub.resubmitted = graded_before and not self.force
-        sub.answers_note = answers_problem(Path(sub.folder), expected) or ""
         sub.started = time.monotonic()
         notebook = sub.notebooks[0]
         try:

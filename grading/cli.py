@@ -18,6 +18,7 @@ printed after "Fout:".
 from __future__ import annotations
 
 import importlib
+import os
 import re
 import sys
 from pathlib import Path
@@ -98,6 +99,7 @@ class TrainerGroup(_DutchHelp, click.Group):
         """Run a command; domain errors, usage errors and Ctrl+C end with a Dutch line."""
         from grading.errors import TrainerError
 
+        _environment_bin_first()
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except TrainerError as error:
@@ -114,6 +116,15 @@ class TrainerGroup(_DutchHelp, click.Group):
         sys.exit(code if isinstance(code, int) else 0)
 
 
+def _environment_bin_first() -> None:
+    """Put this environment's bin/ first on PATH: a new gradebook runs ``alembic`` from PATH,
+    and ``.venv/bin/trainer`` must work without activating the environment."""
+    folder = str(Path(sys.executable).parent)
+    parts = os.environ.get("PATH", "").split(os.pathsep)
+    if folder not in parts:
+        os.environ["PATH"] = os.pathsep.join([folder, *parts])
+
+
 def _cohort_option(function):
     return click.option(
         "--cohort",
@@ -124,7 +135,7 @@ def _cohort_option(function):
     )(function)
 
 
-@click.group(cls=TrainerGroup, help=T.HELP_MAIN)
+@click.group("trainer", cls=TrainerGroup, help=T.HELP_MAIN)
 def main() -> None:
     """The ``trainer`` command group."""
 
@@ -209,6 +220,13 @@ def feedback(opdracht, cohort, learners, ook_niet_beoordeeld, release) -> None:
 @click.option("--grens", type=click.FloatRange(0, 100), default=70, help=T.HELP_THRESHOLD)
 def export(cohort: Path, folder: Path | None, grens: float) -> None:
     _say("grading.export:export_lines", cohort, folder, grens)
+
+
+@main.command("dashboard", help=T.HELP_DASHBOARD)
+@_cohort_option
+@click.option("--openen", is_flag=True, help=T.HELP_DASHBOARD_OPEN)
+def dashboard(cohort: Path, openen: bool) -> None:
+    _say("grading.dashboard:dashboard_lines", cohort, open_lab=openen)
 
 
 # ------------------------------------------------------------------ nakijken's screen

@@ -9,7 +9,7 @@ whether a learner earned any points.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from grading.cohort import Cohort
 from grading.errors import TrainerError
 from grading.messages import ExportText
 from grading.scores import score_table
+from grading.submission import is_blank
 
 PASS_PERCENTAGE = 70
 MODULE_PREFIX = "module-"
@@ -44,6 +45,8 @@ class CohortData:
     scores: pd.DataFrame  # grading.scores.score_table
     questions: pd.DataFrame  # one row per learner × autograded test cell
     active: list[str]  # assignments someone handed in, or whose due date has passed
+    names: dict[str, str] = field(default_factory=dict)  # learner id → "first last"
+    blank: set[tuple[str, str]] = field(default_factory=set)  # (learner, assignment) empty
 
 
 def load(gradebook: str) -> CohortData:
@@ -52,6 +55,10 @@ def load(gradebook: str) -> CohortData:
     now = datetime.now(UTC).replace(tzinfo=None)  # nbgrader stores naive UTC
     with Gradebook(gradebook) as book:
         learners = sorted(student.id for student in book.students)
+        names = {
+            student.id: " ".join(filter(None, [student.first_name, student.last_name]))
+            for student in book.students
+        }
         assignments = sorted(assignment.name for assignment in book.assignments)
         active = []
         for assignment in book.assignments:
@@ -80,6 +87,7 @@ def load(gradebook: str) -> CohortData:
         scores=score_table(gradebook),
         questions=pd.DataFrame(rows, columns=columns),
         active=sorted(active),
+        names=names,
     )
 
 
@@ -88,7 +96,13 @@ def load_cohort(root: Path) -> CohortData:
     cohort = Cohort(root)
     if not cohort.has_gradebook:
         raise EmptyGradebook()  # and do not create an empty gradebook
-    return load(cohort.gradebook_url)
+    data = load(cohort.gradebook_url)
+    data.blank = {
+        (learner, assignment)
+        for learner, assignment in zip(data.scores.learner, data.scores.assignment, strict=True)
+        if is_blank(cohort.folder("submitted", learner, assignment))
+    }
+    return data
 
 
 def is_module(assignment: str) -> bool:
@@ -136,11 +150,32 @@ def wide_table(data: CohortData) -> pd.DataFrame:
     return table
 
 
-def flat(table: pd.DataFrame) -> pd.DataFrame:
-    """The wide table with one header row ("module-1 score", …) for CSV and Excel."""
+def flat(table: pd.DataFrame, names: dict[str, str] | None = None) -> pd.DataFrame:
+    """The wide table with one header row ("module-1 score", …) for CSV and Excel.
+
+    With ``names`` (learner id → name) a name column follows the learner id.
+    """
     result = table.copy()
     result.columns = [f"{assignment} {field}" for assignment, field in table.columns]
-    return result.reset_index()
+    result = result.reset_index()
+    if names is not None:
+        result.insert(1, ExportText.NAME, result[ExportText.LEARNER].map(names).fillna(""))
+    return result
+
+
+def _with_names(frame: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    result = frame.copy()
+    result.insert(1, ExportText.NAME, result[ExportText.LEARNER].map(names).fillna(""))
+    return result
+
+
+def dutch_scores(data: CohortData) -> pd.DataFrame:
+    """The score table with Dutch headings and names (the keurmerk's CSV stays English)."""
+    scores = data.scores.assign(
+        late=data.scores["late"].map({True: ExportText.YES, False: ExportText.NO})
+    )
+    scores = scores.rename(columns=ExportText.SCORE_COLUMNS)
+    return _with_names(scores, data.names)
 
 
 def question_label(grade_id: str) -> str:
@@ -155,7 +190,11 @@ def _question_number(grade_id: str) -> int:
 
 
 def hardest_questions(data: CohortData) -> pd.DataFrame:
-    """Per autograded test cell: how many learners got 0 points, most often wrong first."""
+    """Per autograded test cell: how many learners got 0 points, most often wrong first.
+
+    Blank submissions (``data.blank``: no answers saved at all) are left out: they would
+    make every question look equally hard.
+    """
     columns = [
         ExportText.ASSIGNMENT,
         ExportText.QUESTION,
@@ -166,6 +205,9 @@ def hardest_questions(data: CohortData) -> pd.DataFrame:
         ExportText.WRONG_SHARE,
     ]
     questions = data.questions
+    if data.blank and not questions.empty:
+        handed_in = list(zip(questions.learner, questions.assignment, strict=True))
+        questions = questions[[pair not in data.blank for pair in handed_in]]
     if questions.empty:
         return pd.DataFrame(columns=columns)
     grouped = (
@@ -250,101 +292,15 @@ def progress(data: CohortData, threshold: float = PASS_PERCENTAGE) -> pd.DataFra
     return pd.DataFrame(rows, columns=columns)
 
 
-# Charts (matplotlib). Each draws on the axes it gets and returns them.
-
-
-def _empty(ax, title: str):
-    ax.set_title(title)
-    ax.text(0.5, 0.5, ExportText.NO_DATA, ha="center", va="center", transform=ax.transAxes)
-    ax.set_axis_off()
-    return ax
-
-
-def plot_progress(data: CohortData, ax, threshold: float = PASS_PERCENTAGE):
-    table = progress(data, threshold)
-    if table.empty:
-        return _empty(ax, ExportText.PROGRESS_TITLE)
-    positions = range(len(table))
-    width = 0.35
-    ax.bar(
-        [p - width / 2 for p in positions],
-        table[ExportText.SUBMITTED_SHARE],
-        width,
-        label=ExportText.PROGRESS_SUBMITTED,
-        color="#8fb4d9",
-    )
-    ax.bar(
-        [p + width / 2 for p in positions],
-        table[ExportText.PASSED_SHARE],
-        width,
-        label=ExportText.PROGRESS_PASSED.format(threshold=_number(threshold)),
-        color="#154273",
-    )
-    ax.set_xticks(list(positions), table[ExportText.ASSIGNMENT])
-    ax.set_ylim(0, 105)
-    ax.set_ylabel(ExportText.SHARE_OF_LEARNERS)
-    ax.set_xlim(-0.75, len(table) - 0.25)
-    ax.set_title(ExportText.PROGRESS_TITLE)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False)
-    return ax
-
-
-def plot_score_distribution(data: CohortData, ax, threshold: float = PASS_PERCENTAGE):
-    scores = data.scores.assign(percentage=_percentages(data.scores)).dropna(subset=["percentage"])
-    if scores.empty:
-        return _empty(ax, ExportText.DISTRIBUTION_TITLE)
-    names = [name for name in data.assignments if name in set(scores.assignment)]
-    groups = [scores[scores.assignment == name]["percentage"].to_list() for name in names]
-    ax.boxplot(groups, tick_labels=names, showmeans=False)
-    for position, values in enumerate(groups, start=1):
-        ax.scatter([position] * len(values), values, color="#154273", alpha=0.6, zorder=3)
-    ax.axhline(
-        threshold,
-        color="#b35c00",
-        linestyle="--",
-        label=ExportText.THRESHOLD_LINE.format(threshold=_number(threshold)),
-    )
-    ax.set_ylim(-5, 105)
-    ax.set_ylabel(ExportText.SCORE_PERCENT)
-    ax.set_title(ExportText.DISTRIBUTION_TITLE)
-    ax.legend(loc="lower right")
-    return ax
-
-
-def plot_hardest_questions(data: CohortData, ax, top: int = 10):
-    table = hardest_questions(data).head(top)
-    if table.empty:
-        return _empty(ax, ExportText.HARDEST_TITLE)
-    labels = table[ExportText.ASSIGNMENT] + " · " + table[ExportText.QUESTION]
-    ax.barh(labels[::-1], table[ExportText.WRONG_SHARE][::-1], color="#c62828")
-    ax.set_xlim(0, 100)
-    ax.set_xlabel(ExportText.HARDEST_AXIS)
-    ax.set_title(ExportText.HARDEST_TITLE)
-    return ax
-
-
-def plot_attention(data: CohortData, ax, threshold: float = PASS_PERCENTAGE):
-    table = attention(data, threshold)
-    if table.empty:
-        return _empty(ax, ExportText.ATTENTION_TITLE)
-    ax.barh(table[ExportText.LEARNER][::-1], table[ExportText.COUNT][::-1], color="#b35c00")
-    ax.set_xlabel(ExportText.COUNT)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.set_title(ExportText.ATTENTION_TITLE)
-    return ax
-
-
-# Export
-
-
 def export(data: CohortData, folder: Path, threshold: float = PASS_PERCENTAGE) -> list[Path]:
     """Write scores.csv (the keurmerk's table), overzicht.csv and overzicht.xlsx."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    overview = flat(wide_table(data))
+    overview = flat(wide_table(data), data.names)
     questions = hardest_questions(data)
     needs = attention(data, threshold)
     needs_text = needs.assign(**{ExportText.REASONS: needs[ExportText.REASONS].map("; ".join)})
+    needs_text = _with_names(needs_text, data.names)
     paths = [folder / SCORES_CSV, folder / OVERVIEW_CSV, folder / OVERVIEW_XLSX]
     data.scores.to_csv(paths[0], index=False)
     # Dutch Excel opens this without an import wizard: semicolons, decimal comma, BOM.
@@ -352,7 +308,7 @@ def export(data: CohortData, folder: Path, threshold: float = PASS_PERCENTAGE) -
     with pd.ExcelWriter(paths[2], engine="openpyxl") as writer:
         sheets = {
             ExportText.SHEET_OVERVIEW: overview,
-            ExportText.SHEET_SCORES: data.scores,
+            ExportText.SHEET_SCORES: dutch_scores(data),
             ExportText.SHEET_QUESTIONS: questions,
             ExportText.SHEET_ATTENTION: needs_text,
         }

@@ -57,6 +57,10 @@ class CliText:
     )
     HELP_EXPORT = "Exporteer de scores naar CSV en Excel en toon wie aandacht nodig heeft."
     HELP_EXPORT_FOLDER = "Waar de bestanden komen (standaard: de map 'export' in de cohortmap)."
+    HELP_DASHBOARD = (
+        "Zet het dashboard (voortgang, scores, wie aandacht nodig heeft) in de cohortmap."
+    )
+    HELP_DASHBOARD_OPEN = "Start meteen JupyterLab met het dashboard."
     HELP_THRESHOLD = "Onder dit percentage heeft een deelnemer aandacht nodig (standaard: 70)."
     # The nakijken screen
     PROGRESS = "Nakijken {assignment}"
@@ -81,6 +85,18 @@ class CohortText:
     COHORT_FILE_COMMENT = (
         "Het cursusjaar van deze cohort: opdrachten en antwoordsleutels horen bij dit jaar."
     )
+
+
+class DashboardText:
+    """Texts of ``trainer dashboard``."""
+
+    MADE = "Het dashboard staat nu in {path}."
+    THERE = "Het dashboard staat al in {path} (niets veranderd)."
+    HOW = (
+        "Open het in JupyterLab in de cohortmap (cd {root} && jupyter lab dashboard.ipynb) "
+        "en kies Run All Cells, of gebruik 'trainer dashboard --openen'."
+    )
+    STARTING = "JupyterLab start met het dashboard. Stoppen: Ctrl+C."
 
 
 class SubmissionText:
@@ -127,6 +143,15 @@ class ExchangeText:
 class ExportText:
     # Column headings of the overview (wide table) and the other tables
     LEARNER = "deelnemer"
+    NAME = "naam"
+    SCORE_COLUMNS = {
+        "learner": "deelnemer",
+        "assignment": "opdracht",
+        "score": "score",
+        "max_score": "maximum",
+        "open_items": "nog te beoordelen",
+        "late": "te laat",
+    }
     ASSIGNMENT = "opdracht"
     SCORE = "score"
     MAX = "maximum"

@@ -4,7 +4,7 @@ The rubric of a manually graded answer is the source version of that answer cell
 (``assignments/<id>/<notebook>.ipynb``, a markdown cell that starts with
 "**Beoordelingsmodel"). nbgrader replaces it by the stub on release and stores the stub,
 not the rubric, in the gradebook, so the formgrader never shows it. ``AddRubrics`` runs in
-the autograde pipeline and puts a read-only markdown cell with the rubric right after each
+the autograde pipeline and puts a read-only markdown cell with the rubric right before each
 manually graded answer in the *autograded* notebook, which is what the formgrader shows.
 
 ``AddRubrics`` lives with the other preprocessors (:mod:`grading.preprocessors.rubrics`);

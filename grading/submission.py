@@ -25,8 +25,12 @@ def _has_answer(value: object) -> bool:
     return value is not None
 
 
-def answers_problem(folder: Path, notebooks: Iterable[str]) -> str | None:
-    """A Dutch note when a notebook's answers file is missing, damaged or empty; else ``None``."""
+MISSING, EMPTY, DAMAGED = "missing", "empty", "damaged"
+
+
+def answers_state(folder: Path, notebooks: Iterable[str]) -> tuple[str, str] | None:
+    """``(MISSING | EMPTY | DAMAGED, file name)`` for the first answers file that needs a
+    look, or ``None`` when every notebook has answers."""
     folder = Path(folder)
     others = sorted(folder.glob(f"*{ANSWERS_SUFFIX}"))
     for notebook in sorted(notebooks):
@@ -34,13 +38,31 @@ def answers_problem(folder: Path, notebooks: Iterable[str]) -> str | None:
         if not path.is_file() and len(others) == 1:
             path = others[0]  # a notebook that names its answers differently
         if not path.is_file():
-            return T.ANSWERS_MISSING.format(file=path.name)
+            return MISSING, path.name
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, ValueError):
-            return T.ANSWERS_DAMAGED.format(file=path.name)
+            return DAMAGED, path.name
         if not isinstance(data, dict):
-            return T.ANSWERS_DAMAGED.format(file=path.name)
+            return DAMAGED, path.name
         if not any(_has_answer(value) for value in data.values()):
-            return T.ANSWERS_EMPTY.format(file=path.name)
+            return EMPTY, path.name
     return None
+
+
+def answers_problem(folder: Path, notebooks: Iterable[str]) -> str | None:
+    """A Dutch note when a notebook's answers file is missing, damaged or empty; else ``None``."""
+    state = answers_state(folder, notebooks)
+    if state is None:
+        return None
+    kind, name = state
+    text = {MISSING: T.ANSWERS_MISSING, EMPTY: T.ANSWERS_EMPTY, DAMAGED: T.ANSWERS_DAMAGED}[kind]
+    return text.format(file=name)
+
+
+def is_blank(folder: Path) -> bool:
+    """A submission without any saved answer (no answers file, or only empty ones)."""
+    folder = Path(folder)
+    notebooks = [path.name for path in folder.glob("*.ipynb")]
+    state = answers_state(folder, notebooks) if notebooks else None
+    return state is not None and state[0] in (MISSING, EMPTY)

@@ -73,7 +73,9 @@ def make_cohort(root: Path, db_url: str | None = None, learners: dict | None = N
         run(root, "generate_assignment", assignment, "--create")
     with Gradebook(url) as gradebook:
         for learner in learners:
-            gradebook.update_or_create_student(learner)
+            gradebook.update_or_create_student(
+                learner, first_name=learner.capitalize(), last_name="de Vries"
+            )
         if "module-1" in assignments:
             gradebook.update_or_create_assignment("module-1", duedate=DUE)
     for learner, plan in learners.items():

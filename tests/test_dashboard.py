@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import nbformat
 import pytest
+from click.testing import CliRunner
 from nbclient import NotebookClient
 
 from conftest import ROOT
 from graded_cohort import LEARNERS, make_cohort
+from grading.cli import main as trainer
 
 DASHBOARD = ROOT / "grading" / "dashboard.ipynb"
 
@@ -25,19 +27,25 @@ def test_dashboard_is_committed_clean():
 
 @pytest.fixture(scope="module")
 def executed(tmp_path_factory):
-    """The dashboard executed (nbclient, a real kernel) with SLEUTELPERSONEN_COHORT set."""
+    """`trainer dashboard` puts the notebook in the cohort; executed there (nbclient, a real
+    kernel, working folder = the cohort, as in the trainer's JupyterLab), nothing else set."""
     base = tmp_path_factory.mktemp("dashboard")
     # anna handed in both assignments; carla only the trial one, so module-1 is missing.
     learners = {name: LEARNERS[name] for name in ("anna", "carla")}
     cohort = make_cohort(base / "cohort", learners=learners)
-    notebook = nbformat.read(DASHBOARD, as_version=4)
+    placed = CliRunner().invoke(trainer, ["dashboard", "--cohort", str(cohort)])
+    assert placed.exit_code == 0, placed.output
+    assert f"Het dashboard staat nu in {cohort / 'dashboard.ipynb'}" in placed.output
+    again = CliRunner().invoke(trainer, ["dashboard", "--cohort", str(cohort)])
+    assert "staat al in" in again.output
+    notebook = nbformat.read(cohort / "dashboard.ipynb", as_version=4)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SLEUTELPERSONEN_COHORT", str(cohort))
+        patch.delenv("SLEUTELPERSONEN_COHORT", raising=False)
         client = NotebookClient(
             notebook,
             timeout=120,
             kernel_name="python3",
-            resources={"metadata": {"path": str(base)}},
+            resources={"metadata": {"path": str(cohort)}},
         )
         client.execute()
     return notebook, cohort

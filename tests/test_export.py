@@ -13,6 +13,12 @@ import pytest
 from click.testing import CliRunner
 
 from graded_cohort import MODULE_1, make_cohort
+from grading.charts import (
+    plot_attention,
+    plot_hardest_questions,
+    plot_progress,
+    plot_score_distribution,
+)
 from grading.cli import main as trainer
 from grading.cohort import gradebook_url, write_config
 from grading.export import (
@@ -23,10 +29,6 @@ from grading.export import (
     flat,
     hardest_questions,
     load_cohort,
-    plot_attention,
-    plot_hardest_questions,
-    plot_progress,
-    plot_score_distribution,
     progress,
     wide_table,
 )
@@ -102,8 +104,12 @@ def test_hardest_questions_share_of_zero_points(data):
     assert list(top[ExportText.SUBMITTED_COUNT]) == [3] * 3
     rest = table[table[ExportText.ASSIGNMENT] == "module-1"].iloc[3:]
     assert len(rest) == M1_CLOSED - 3 and set(rest[ExportText.WRONG_SHARE]) == {33.3}
+    # bram handed in the trial assignment blank: left out, it would make every question look
+    # equally hard ("vaakst fout" flattened); the other three answered everything right.
+    assert data.blank == {("bram", "proefopdracht")}
     trial = table[table[ExportText.ASSIGNMENT] == "proefopdracht"]
-    assert len(trial) == 4 and set(trial[ExportText.WRONG_SHARE]) == {25.0}
+    assert len(trial) == 4 and set(trial[ExportText.WRONG_SHARE]) == {0.0}
+    assert set(trial[ExportText.SUBMITTED_COUNT]) == {3}
 
 
 def test_attention_names_every_reason(data):
@@ -140,8 +146,9 @@ def test_export_writes_csv_and_excel(data, tmp_path):
     )
     assert paths[1].read_bytes().startswith(b"\xef\xbb\xbf")  # Excel needs the BOM
     overview = pd.read_csv(paths[1], sep=";", decimal=",", encoding="utf-8-sig")
-    expected = flat(wide_table(data))
+    expected = flat(wide_table(data), data.names)
     assert list(overview.columns) == list(expected.columns)
+    assert list(overview.columns[:2]) == [ExportText.LEARNER, ExportText.NAME]
     assert overview.set_index(ExportText.LEARNER).loc["dirk", "module-1 percentage"] == _percentage(
         DIRK_SCORE
     )
@@ -155,8 +162,25 @@ def test_export_writes_csv_and_excel(data, tmp_path):
     rows = list(book[ExportText.SHEET_OVERVIEW].values)
     assert list(rows[0]) == list(expected.columns)
     assert [row[0] for row in rows[1:]] == ["anna", "bram", "carla", "dirk"]
-    assert rows[1][1:4] == (M1_MAX, M1_MAX, 100)
-    needs = {row[0]: row[2] for row in list(book[ExportText.SHEET_ATTENTION].values)[1:]}
+    assert [row[1] for row in rows[1:]] == [
+        data.names[n] for n in ("anna", "bram", "carla", "dirk")
+    ]
+    assert all(row[1] for row in rows[1:])  # a name, not only an id
+    assert rows[1][2:5] == (M1_MAX, M1_MAX, 100)
+    scores = list(book[ExportText.SHEET_SCORES].values)
+    assert list(scores[0]) == [
+        "deelnemer",
+        "naam",
+        "opdracht",
+        "score",
+        "maximum",
+        "nog te beoordelen",
+        "te laat",
+    ]
+    assert {row[6] for row in scores[1:]} == {ExportText.YES, ExportText.NO}
+    attention_rows = list(book[ExportText.SHEET_ATTENTION].values)
+    assert attention_rows[0][:2] == (ExportText.LEARNER, ExportText.NAME)
+    needs = {row[0]: row[3] for row in attention_rows[1:]}
     assert needs["carla"] == "module-1: niet ingeleverd"
 
 

@@ -167,6 +167,12 @@ def test_broken_submissions_are_reported_and_the_rest_is_graded(cohorts):
     assert results["i-python-stopt"].status == FAILED
     assert "Python stopte onverwacht" in results["i-python-stopt"].reason
     assert "DeadKernelError" in results["i-python-stopt"].detail
+    # Graded, but flagged: a blank submission and a damaged answers file are not silent zeros.
+    assert "is leeg" in results["b-leeg"].answers_note or "geen antwoordenbestand" in (
+        results["b-leeg"].answers_note
+    )
+    assert "beschadigd" in results["e-json-kapot"].answers_note
+    assert not results["c-volledig"].answers_note
     for learner in BROKEN:
         assert not _notebook(cohorts["ours"], learner).parent.exists()
     assert all(results[name].status != FAILED for name in set(LEARNERS) - set(BROKEN))
@@ -206,6 +212,11 @@ def test_a_newer_submission_is_graded_again(cohorts):
     assert report.graded == ["c-volledig"]
     assert report.failed == BROKEN
     assert bench.scores(ours) == before
+    # The trainer hears that it was handed in again, not a silent regrade.
+    assert [r.learner for r in report.results if r.resubmitted] == ["c-volledig"]
+    assert AutogradeText.RESUBMITTED in autograde_report.note(
+        next(r for r in report.results if r.learner == "c-volledig")
+    )
 
 
 def test_opnieuw_regrades_everything_with_the_same_scores(cohorts):

@@ -90,11 +90,11 @@ def test_source_rubric_is_read_from_the_source_notebook():
     assert rubrics["vraag-5-antwoord"].startswith("**Beoordelingsmodel")
 
 
-def test_rubric_follows_each_open_answer_in_the_autograded_notebook(cohort):
+def test_rubric_sits_right_above_each_open_answer_in_the_autograded_notebook(cohort):
     cells = _autograded(cohort, "anna").cells
     trainer = [i for i, cell in enumerate(cells) if is_trainer_only(cell)]
     assert len(trainer) == 1
-    answer, rubric = cells[trainer[0] - 1], cells[trainer[0]]
+    rubric, answer = cells[trainer[0]], cells[trainer[0] + 1]
     assert _grade_id(answer) == "vraag-5-antwoord" and answer.source == OPEN_ANSWER
     assert rubric.cell_type == "markdown"
     assert rubric.source.startswith(RubricText.HEADING)
@@ -188,7 +188,8 @@ def formgrader(cohort):
         log.close()
 
 
-def test_formgrader_shows_the_rubric_right_after_the_answer(formgrader):
+def test_formgrader_shows_the_rubric_beside_the_answer_and_its_score_box(formgrader):
+    """Rubric, score box, answer, in that order and nothing between: no scrolling back."""
     base, token = formgrader
     listing = json.loads(
         _get(f"{base}/formgrader/api/submitted_notebooks/{ASSIGNMENT}/{ASSIGNMENT}?token={token}")
@@ -198,8 +199,12 @@ def test_formgrader_shows_the_rubric_right_after_the_answer(formgrader):
     answer = page.index(OPEN_ANSWER)
     heading = page.index("Beoordelingsmodel (alleen voor de trainer)")
     rule = page.index("Karim gebruikt haar DigiD niet.")
+    score = page.index('id="vraag-5-antwoord" style="width: 4em;" type="number"')
     closing = page.index(">Klaar?<")  # the closing heading, not "Klaar?" in the instructions
-    assert answer < heading < rule < closing
+    # The formgrader draws the score box at the top of the answer cell: the rubric sits
+    # right above it, the answer right below it.
+    assert heading < rule < score < answer < closing
+    assert page.count('class="cell', rule, score) == 1  # only the answer cell in between
 
 
 def test_formgrader_generate_feedback_button_gives_dutch_safe_feedback(formgrader, cohort):

@@ -1,4 +1,8 @@
-"""``AddRubrics``: the trainer's rubric right after each open answer in the formgrader.
+"""``AddRubrics``: the trainer's rubric right above each open answer in the formgrader.
+
+Above, not below: the formgrader draws the score box at the top of the answer cell, so the
+rubric sits right above the score box and the answer right below it; the trainer grades
+without scrolling back and forth.
 
 Registered in the shared nbgrader config (``grading/nbgrader_config.py``)::
 
@@ -27,7 +31,7 @@ from grading.rubric import (
 
 
 class AddRubrics(NbGraderPreprocessor):
-    """Insert the source notebook's rubric after each manually graded answer cell."""
+    """Insert the source notebook's rubric right before each manually graded answer cell."""
 
     def _source_notebook(self, resources: ResourcesDict) -> Path:
         info = resources["nbgrader"]
@@ -46,9 +50,9 @@ class AddRubrics(NbGraderPreprocessor):
             return nb, resources
         cells = []
         for cell in nb.cells:
-            cells.append(cell)
             name = grade_id(cell)
             if is_manually_graded(cell) and name in rubrics:
                 cells.append(rubric_cell(name, rubrics[name]))
+            cells.append(cell)
         nb.cells = cells
         return nb, resources
