@@ -196,7 +196,9 @@ def autograde(opdracht: str, cohort: Path, werkers: int | None, timeout: int, op
 @click.option("--deelnemer", "learners", multiple=True, metavar="ID", help=T.HELP_FEEDBACK_LEARNER)
 @click.option("--ook-niet-beoordeeld", is_flag=True, help=T.HELP_FEEDBACK_UNFINISHED)
 @click.option("--vrijgeven/--niet-vrijgeven", "release", default=None, help=T.HELP_FEEDBACK_RELEASE)
-def feedback(opdracht, cohort, learners, ook_niet_beoordeeld, release) -> None:
+@click.option("--mailen", is_flag=True, help=T.HELP_FEEDBACK_MAIL)
+@click.option("--opnieuw-mailen", is_flag=True, help=T.HELP_FEEDBACK_MAIL_AGAIN)
+def feedback(opdracht, cohort, learners, ook_niet_beoordeeld, release, mailen, opnieuw_mailen):
     _say(
         "grading.feedback:feedback_lines",
         cohort,
@@ -204,6 +206,26 @@ def feedback(opdracht, cohort, learners, ook_niet_beoordeeld, release) -> None:
         list(learners) or None,
         ook_niet_beoordeeld,
         release,
+        mail=mailen or opnieuw_mailen,
+        mail_again=opnieuw_mailen,
+    )
+
+
+@main.command("e-mail-instellen", help=T.HELP_MAIL_SETTINGS)
+@_cohort_option
+@click.option("--server", default="", metavar="SERVER", help=T.HELP_MAIL_SERVER)
+@click.option("--poort", type=int, default=587, metavar=T.NUMBER, help=T.HELP_MAIL_PORT)
+@click.option("--afzender", default="", metavar=T.ADDRESS, help=T.HELP_MAIL_SENDER)
+@click.option("--gebruiker", default="", metavar=T.NAME, help=T.HELP_MAIL_USER)
+@click.option(
+    "--beveiliging",
+    type=click.Choice(["starttls", "ssl", "geen"]),
+    default="starttls",
+    help=T.HELP_MAIL_SECURITY,
+)
+def mail_settings(cohort, server, poort, afzender, gebruiker, beveiliging) -> None:
+    _say(
+        "grading.cohort:mail_settings_line", cohort, server, poort, afzender, gebruiker, beveiliging
     )
 
 

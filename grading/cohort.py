@@ -13,7 +13,9 @@ cohort is opened from another place.
 from __future__ import annotations
 
 import ast
+import json
 import tomllib
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -25,6 +27,8 @@ CONFIG_NAME = "nbgrader_config.py"
 COHORT_FILE = "cohort.toml"
 SOURCE_DIR = "source"
 DEFAULT_COURSE_ID = "sleutelpersonen"
+SECURITY = ("starttls", "ssl", "geen")
+MAIL_TABLE = "e-mail"
 
 
 class NotACohort(TrainerError):
@@ -47,6 +51,36 @@ class CohortInRepository(TrainerError):
 
     def __init__(self, root: Path, checkout: Path):
         super().__init__(T.IN_REPOSITORY.format(root=root, checkout=checkout))
+
+
+class BadMailSettings(TrainerError):
+    """The e-mail settings given for the cohort cannot work."""
+
+
+@dataclass(frozen=True)
+class MailSettings:
+    """How the cohort's feedback is e-mailed (``[e-mail]`` in ``cohort.toml``).
+
+    The password is never stored: it comes from ``$SLEUTELPERSONEN_SMTP_WACHTWOORD``.
+    """
+
+    server: str
+    port: int = 587
+    sender: str = ""
+    user: str = ""
+    security: str = "starttls"  # "starttls", "ssl" or "geen"
+
+    def check(self) -> MailSettings:
+        """The settings themselves; :class:`BadMailSettings` (Dutch) when they cannot work."""
+        if not self.server.strip():
+            raise BadMailSettings(T.MAIL_NO_SERVER)
+        if not 0 < int(self.port) < 65536:
+            raise BadMailSettings(T.MAIL_BAD_PORT.format(port=self.port))
+        if "@" not in self.sender:
+            raise BadMailSettings(T.MAIL_BAD_SENDER.format(sender=self.sender))
+        if self.security not in SECURITY:
+            raise BadMailSettings(T.MAIL_BAD_SECURITY.format(value=self.security))
+        return self
 
 
 class CohortExists(TrainerError):
@@ -198,16 +232,51 @@ class Cohort:
         """Does the cohort record its course year (cohorts made before that did not)?"""
         return (self.root / COHORT_FILE).is_file()
 
+    def _cohort_file(self) -> dict:
+        path = self.root / COHORT_FILE
+        if not path.is_file():
+            return {}
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+
     @property
     def year(self) -> int:
         """The course year the cohort was made with (the current course year for old ones)."""
-        path = self.root / COHORT_FILE
-        if not path.is_file():
+        if not self.has_year:
             from course.facts import course_year
 
             return course_year()
-        with path.open("rb") as handle:
-            return int(tomllib.load(handle)["cursusjaar"])
+        return int(self._cohort_file()["cursusjaar"])
+
+    @property
+    def mail(self) -> MailSettings | None:
+        """How feedback is e-mailed, or ``None`` when the cohort has no e-mail settings."""
+        table = self._cohort_file().get(MAIL_TABLE)
+        if not isinstance(table, dict) or not table.get("server"):
+            return None
+        return MailSettings(
+            server=str(table["server"]),
+            port=int(table.get("poort", 587)),
+            sender=str(table.get("afzender", "")),
+            user=str(table.get("gebruiker", "")),
+            security=str(table.get("beveiliging", "starttls")),
+        )
+
+    def set_mail(self, settings: MailSettings) -> None:
+        """Record the e-mail settings in ``cohort.toml`` (the course year stays as it is)."""
+        settings.check()
+        year = self.year
+        values = {
+            "server": settings.server,
+            "poort": int(settings.port),
+            "afzender": settings.sender,
+            "gebruiker": settings.user,
+            "beveiliging": settings.security,
+        }
+        lines = [f"# {T.COHORT_FILE_COMMENT}", f"cursusjaar = {year}", "", f"[{MAIL_TABLE}]"]
+        lines.append(f"# {T.MAIL_COMMENT}")
+        lines += [f"{key} = {json.dumps(value)}" for key, value in values.items()]
+        (self.root / COHORT_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     def _write_year(self, year: int | None) -> int:
         if self.has_year:
@@ -258,3 +327,12 @@ def new_cohort_line(root: Path, db_url: str | None = None, exchange: Path | None
     """``trainer nieuw``: make the cohort; the Dutch line that says where and what next."""
     cohort = Cohort.new(root, db_url=db_url, exchange=exchange)
     return T.CREATED.format(path=cohort.root)
+
+
+def mail_settings_line(
+    root: Path, server: str, port: int, sender: str, user: str, security: str
+) -> str:
+    """``trainer e-mail-instellen``: record the cohort's e-mail settings; a Dutch line."""
+    cohort = Cohort(root)
+    cohort.set_mail(MailSettings(server, port, sender, user, security))
+    return T.MAIL_SAVED.format(server=server, port=port, sender=sender)

@@ -39,7 +39,7 @@ from traitlets.config.loader import ConfigFileNotFound, PyFileConfigLoader
 from grading import GRADING_DIR
 from grading.cohort import CONFIG_NAME, Cohort
 from grading.errors import TrainerError
-from grading.messages import FeedbackText
+from grading.messages import FeedbackText, SendoutText
 from grading.preprocessors.feedback import PrepareFeedback
 
 TEMPLATES_DIR = GRADING_DIR / "templates"
@@ -79,9 +79,10 @@ def load_cohort_config(root: Path) -> Config:
     return config
 
 
-def _api(root: Path) -> tuple[NbGraderAPI, Config]:
+def _api(root: Path, allow_pending: bool = False) -> tuple[NbGraderAPI, Config]:
     config = load_cohort_config(root)
     config.merge(feedback_config())
+    config.PrepareFeedback.allow_pending = allow_pending
     coursedir = CourseDirectory(config=config)
     api = NbGraderAPI(coursedir=coursedir, config=config)
     api.log.setLevel("ERROR")
@@ -138,7 +139,7 @@ def generate_feedback(
     One learner's failure never stops the others; every skip has a Dutch reason.
     """
     cohort = Cohort(root)
-    api, config = _api(cohort.root)
+    api, config = _api(cohort.root, allow_pending=include_unfinished)
     submissions = _submissions(cohort.gradebook_url, assignment)
     if not submissions:
         raise FeedbackError(FeedbackText.NO_SUBMISSIONS.format(assignment=assignment))
@@ -219,13 +220,39 @@ def feedback_lines(
     learners: list[str] | None = None,
     include_unfinished: bool = False,
     release: bool | None = None,
+    mail: bool = False,
+    mail_again: bool = False,
 ) -> list[str]:
-    """``trainer feedback``: make (and release) the feedback; the Dutch report lines.
+    """``trainer feedback``: make the feedback, write the send-out folder (one file per
+    learner), release it into the exchange and/or e-mail it; the Dutch report lines.
 
-    Raises :class:`FeedbackError` when no learner got feedback, with the report as message.
+    Raises :class:`FeedbackError` when no learner got feedback, or when e-mail was asked
+    for and could not be sent at all; its message holds the report too.
     """
+    from grading.sendout import (
+        MailError,
+        recipients,
+        send,
+        send_lines,
+        sendout_folder,
+        write_sendout,
+    )
+
     result = generate_feedback(root, assignment, learners, include_unfinished, release)
     lines = report(result, release)
     if not result.made:
+        raise FeedbackError("\n".join(lines))
+    cohort = Cohort(root)
+    files = write_sendout(cohort, assignment, result.made)
+    lines.append(SendoutText.FOLDER.format(folder=sendout_folder(cohort, assignment)))
+    if not mail:
+        return lines
+    try:
+        sent = send(cohort, assignment, files, again=mail_again)
+    except MailError as error:
+        raise FeedbackError("\n".join([str(error), *lines])) from None
+    addresses = {learner: person.email for learner, person in recipients(cohort).items()}
+    lines += send_lines(sent, addresses)
+    if sent.failed:
         raise FeedbackError("\n".join(lines))
     return lines

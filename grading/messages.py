@@ -55,6 +55,24 @@ class CliText:
     HELP_FEEDBACK_RELEASE = (
         "Feedback in de uitwisselmap zetten (standaard: ja, als het cohort er een heeft)."
     )
+    HELP_FEEDBACK_MAIL = (
+        "Stuur elke deelnemer de eigen feedback per e-mail (instellingen: trainer "
+        "e-mail-instellen); wat al ongewijzigd verstuurd is, gaat niet nog eens."
+    )
+    HELP_FEEDBACK_MAIL_AGAIN = "Stuur de feedback per e-mail, ook aan wie hem al kreeg."
+    HELP_MAIL_SETTINGS = (
+        "Bewaar hoe feedback per e-mail gaat (SMTP). Het wachtwoord staat nooit in een "
+        "bestand: zet het in de omgevingsvariabele SLEUTELPERSONEN_SMTP_WACHTWOORD."
+    )
+    HELP_MAIL_SERVER = "De mailserver (SMTP), bijvoorbeeld smtp.voorbeeld.nl."
+    HELP_MAIL_PORT = "De poort van de mailserver (standaard: 587)."
+    HELP_MAIL_SENDER = "Het afzenderadres, bijvoorbeeld 'Trainer <trainer@voorbeeld.nl>'."
+    HELP_MAIL_USER = "De gebruikersnaam op de mailserver (leeg: niet inloggen)."
+    HELP_MAIL_SECURITY = (
+        "starttls (standaard), ssl, of geen (alleen voor een server op deze computer)."
+    )
+    ADDRESS = "ADRES"
+    NAME = "NAAM"
     HELP_EXPORT = "Exporteer de scores naar CSV en Excel en toon wie aandacht nodig heeft."
     HELP_EXPORT_FOLDER = "Waar de bestanden komen (standaard: de map 'export' in de cohortmap)."
     HELP_DASHBOARD = (
@@ -82,6 +100,18 @@ class CohortText:
         "kies een map buiten de repository, bijvoorbeeld ~/cohort-2027."
     )
     CREATED = "Cohort gemaakt in {path}. Importeer nu de deelnemers."
+    MAIL_COMMENT = (
+        "Het wachtwoord staat hier nooit: zet het in de omgevingsvariabele "
+        "SLEUTELPERSONEN_SMTP_WACHTWOORD."
+    )
+    MAIL_NO_SERVER = "Noem de mailserver (--server)."
+    MAIL_BAD_PORT = "De poort {port} bestaat niet (1 tot en met 65535)."
+    MAIL_BAD_SENDER = "Het afzenderadres '{sender}' is geen e-mailadres."
+    MAIL_BAD_SECURITY = "Beveiliging '{value}' ken ik niet: kies starttls, ssl of geen."
+    MAIL_SAVED = (
+        "E-mailinstellingen bewaard: {server}:{port}, afzender {sender}. Zet het wachtwoord "
+        "(als de server er een vraagt) in SLEUTELPERSONEN_SMTP_WACHTWOORD."
+    )
     COHORT_FILE_COMMENT = (
         "Het cursusjaar van deze cohort: opdrachten en antwoordsleutels horen bij dit jaar."
     )
@@ -97,6 +127,41 @@ class DashboardText:
         "en kies Run All Cells, of gebruik 'trainer dashboard --openen'."
     )
     STARTING = "JupyterLab start met het dashboard. Stoppen: Ctrl+C."
+
+
+class SendoutText:
+    """Texts of the feedback send-out and its e-mail."""
+
+    SUBJECT = "Feedback op je opdracht {assignment}"
+    BODY = (
+        "Beste {first_name},\n\n"
+        "In de bijlage staat de feedback op je opdracht {assignment}. Open het bestand in je "
+        "browser: je ziet je punten, je antwoorden en de uitleg bij elke vraag.\n\n"
+        "Heb je een vraag? Beantwoord dan deze e-mail.\n\n"
+        "Met vriendelijke groet,\nJe trainer\n"
+    )
+    FOLDER = "Klaar om te versturen, één bestand per deelnemer: {folder}"
+    NO_SETTINGS = (
+        "Deze cohort heeft nog geen e-mailinstellingen. Zet ze met 'trainer e-mail-instellen "
+        "--server SERVER --afzender ADRES'; de bestanden in de map uitsturen kun je ook zelf "
+        "versturen."
+    )
+    NO_CONNECTION = (
+        "De mailserver {server}:{port} is niet bereikbaar ({reason}). Er is niets verstuurd; "
+        "de bestanden staan klaar in de map uitsturen."
+    )
+    LOGIN_FAILED = (
+        "Inloggen op de mailserver als {user} lukte niet. Klopt het wachtwoord in {env}? "
+        "Er is niets verstuurd."
+    )
+    NO_ADDRESS = "geen e-mailadres in het cijferboek (importeer-deelnemers)"
+    ALREADY_SENT = "al verstuurd op {when} (hetzelfde bestand; --opnieuw-mailen stuurt opnieuw)"
+    REFUSED = "de mailserver weigert het adres {email}"
+    SEND_FAILED = "versturen lukte niet ({reason})"
+    SENT = "Per e-mail verstuurd aan {count} deelnemer(s):"
+    NOT_SENT = "Niet verstuurd aan {count} deelnemer(s):"
+    FAILED = "Versturen mislukt voor {count} deelnemer(s):"
+    LINE = "  {learner}: {text}"
 
 
 class SubmissionText:
@@ -253,6 +318,10 @@ class FeedbackText:
     RELEASED = "Vrijgegeven in de uitwisselmap voor {count} deelnemer(s): {learners}"
     NOT_RELEASED = "Niet vrijgegeven voor {count} deelnemer(s):"
     HINT_OPEN = "Beoordeel eerst de open vragen in de formgrader, of gebruik --ook-niet-beoordeeld."
+    NOT_FULLY_GRADED = (
+        "Geen feedback: deze open vragen zijn nog niet beoordeeld: {items}. Beoordeel ze eerst, "
+        "of maak de feedback toch met 'trainer feedback OPDRACHT --ook-niet-beoordeeld'."
+    )
 
 
 class HandinImportText:

@@ -22,7 +22,7 @@ from grading.cohort import gradebook_url, write_config
 from grading.nbgrader_cli import environment, run
 from grading.preprocessors import AddRubrics
 from grading.rubric import RubricText, is_trainer_only, source_rubrics
-from grading.scores import score_table
+from grading.scores import grade_manually, score_table
 from nbgrader_course import solution_answers
 
 ASSIGNMENT = "proefopdracht"
@@ -207,18 +207,29 @@ def test_formgrader_shows_the_rubric_beside_the_answer_and_its_score_box(formgra
     assert page.count('class="cell', rule, score) == 1  # only the answer cell in between
 
 
-def test_formgrader_generate_feedback_button_gives_dutch_safe_feedback(formgrader, cohort):
-    """The formgrader's "Generate Feedback" (its API) uses our template and preprocessor."""
-    base, token = formgrader
+def _generate_feedback_button(base: str, token: str, learner: str) -> dict:
     request = urllib.request.Request(
-        f"{base}/formgrader/api/assignment/{ASSIGNMENT}/anna/generate_feedback",
+        f"{base}/formgrader/api/assignment/{ASSIGNMENT}/{learner}/generate_feedback",
         data=b"",
         method="POST",
         headers={"Authorization": f"token {token}"},
     )
     with urllib.request.urlopen(request, timeout=60) as response:
-        assert json.loads(response.read())["success"] is True
-    html = (cohort / "feedback" / "anna" / ASSIGNMENT / f"{ASSIGNMENT}.html").read_text("utf-8")
+        return json.loads(response.read())
+
+
+def test_formgrader_generate_feedback_button_gives_dutch_safe_feedback(formgrader, cohort):
+    """The formgrader's "Generate Feedback" (its API) uses our template and preprocessor, and
+    cannot skip the rule that feedback waits until every open answer is graded."""
+    base, token = formgrader
+    feedback = cohort / "feedback" / "anna" / ASSIGNMENT / f"{ASSIGNMENT}.html"
+    refused = _generate_feedback_button(base, token, "anna")  # vraag-5 is not graded yet
+    assert refused["success"] is False
+    assert "nog niet beoordeeld: vraag-5-antwoord" in refused["log"] + refused.get("error", "")
+    assert not feedback.exists()
+    grade_manually(gradebook_url(cohort), ASSIGNMENT, "anna", "vraag-5-antwoord", 2)
+    assert _generate_feedback_button(base, token, "anna")["success"] is True
+    html = feedback.read_text("utf-8")
     assert '<html lang="nl">' in html and "Jouw score" in html
     assert OPEN_ANSWER in html
     for forbidden in ("Beoordelingsmodel", "BEGIN HIDDEN TESTS", "check_", "Karim gebruikt haar"):

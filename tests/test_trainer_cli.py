@@ -23,6 +23,7 @@ COMMANDS = [
     "importeer-pakketten",
     "nakijken",
     "feedback",
+    "e-mail-instellen",
     "exporteer",
     "dashboard",
 ]

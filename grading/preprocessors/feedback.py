@@ -15,7 +15,7 @@ from nbconvert.exporters.exporter import ResourcesDict
 from nbformat.notebooknode import NotebookNode
 from nbgrader.api import Gradebook
 from nbgrader.preprocessors import NbGraderPreprocessor
-from traitlets import List, Unicode
+from traitlets import Bool, List, Unicode
 
 from grading.messages import FeedbackText
 from grading.rubric import is_trainer_only
@@ -107,6 +107,10 @@ def _status(score: float, max_score: float, unanswered: bool) -> tuple[str, str]
     return FeedbackText.WRONG, "fout"
 
 
+class NotFullyGraded(Exception):
+    """Feedback is refused: open answers still wait for the trainer's grade."""
+
+
 class PrepareFeedback(NbGraderPreprocessor):
     """Turn an autograded notebook into feedback items; never keep code, rubrics or tracebacks.
 
@@ -122,6 +126,14 @@ class PrepareFeedback(NbGraderPreprocessor):
 
     text_stub = Unicode(
         "Typ hier je antwoord.", help="The stub of an unanswered written answer."
+    ).tag(config=True)
+
+    allow_pending = Bool(
+        False,
+        help="Make feedback while open answers still wait for a grade (the feedback says so). "
+        "Off by default, so the formgrader's Generate Feedback button cannot skip the rule "
+        "that feedback waits until everything is graded; `trainer feedback "
+        "--ook-niet-beoordeeld` turns it on.",
     ).tag(config=True)
 
     def _grades(self, resources: ResourcesDict) -> tuple[dict, dict, dict]:
@@ -150,6 +162,9 @@ class PrepareFeedback(NbGraderPreprocessor):
 
     def preprocess(self, nb: NotebookNode, resources: ResourcesDict):
         grades, comments, totals = self._grades(resources)
+        pending = sorted(name for name, grade in grades.items() if grade["pending"])
+        if pending and not self.allow_pending:
+            raise NotFullyGraded(FeedbackText.NOT_FULLY_GRADED.format(items=", ".join(pending)))
         rows, cells, label = [], [], None
         for cell in nb.cells:
             if is_trainer_only(cell):
