@@ -481,3 +481,50 @@ class AutogradeText:
         "{graded} nagekeken, {failed} mislukt, {skipped} al eerder nagekeken. "
         "Tijd: {seconds} seconden met {workers} werkers."
     )
+
+
+class HubText:
+    """Texts of grading/hub.py, grading/hub_accounts.py and ``python -m grading.hub``."""
+
+    HELP = "Een JupyterHub voor een cohort op deze computer (als root)."
+    HELP_ACCOUNTS = (
+        "Maak systeemaccounts voor de deelnemers (uit het cijferboek) en de trainers, "
+        "met een wachtwoord voor elk nieuw account."
+    )
+    HELP_START = "Start de hub voor het cohort; stoppen met Ctrl+C."
+    HELP_TRAINER = "Accountnaam van een trainer (mag vaker)."
+    HELP_HUB_DIR = "Map voor de gegevens van de hub (alleen voor root)."
+    HELP_IP = "Adres waarop de hub luistert (standaard: alleen deze computer)."
+    HELP_PORT = "Poort van de hub."
+    NO_EXCHANGE = (
+        "Het cohort in {root} heeft geen uitwisselmap. Maak het cohort met "
+        "'trainer nieuw MAP --uitwisseling UITWISSELMAP'."
+    )
+    NO_TRAINERS = "Noem minstens één trainer met --trainer NAAM."
+    NO_LEARNERS = (
+        "Er staan nog geen deelnemers in het cijferboek van {root}. Lees ze eerst in met "
+        "'trainer importeer-deelnemers'."
+    )
+    BOTH_ROLES = "Deze namen staan bij de deelnemers én bij de trainers: {names}."
+    NOT_INSTALLED = "JupyterHub is niet geïnstalleerd. Voer eerst 'make hub' uit."
+    NO_PROXY = "De proxy van de hub (configurable-http-proxy) ontbreekt. Voer 'make hub' uit."
+    NOT_ROOT = (
+        "Start de hub als root (sudo): hij start de server van elke gebruiker als die gebruiker."
+    )
+    START_FAILED = "De hub startte niet. Wat er misging, staat in {log}."
+    ACCOUNT_FAILED = "Het account kon niet worden gemaakt ({command}): {output}"
+    BAD_NAME = (
+        "'{name}' kan geen accountnaam zijn: gebruik kleine letters, cijfers, - en _, "
+        "begin met een letter, hoogstens 32 tekens."
+    )
+    ACCOUNTS_MADE = "{count} nieuwe accounts. De wachtwoorden staan in {path} (alleen voor root)."
+    NO_NEW_ACCOUNTS = "Alle accounts bestonden al."
+    RUNNING = "De hub draait. Deelnemers en trainers loggen in op:"
+    STOP_HINT = "Stoppen: druk op Ctrl+C."
+    LOGIN_ANNOUNCEMENT = "Log in met de accountnaam en het wachtwoord die je van je trainer kreeg."
+    NO_SERVER_PYTHON = (
+        "De servers van deelnemers en trainers kunnen {python} niet starten (de map is "
+        "afgesloten voor andere accounts) en er is geen Python van dezelfde versie voor "
+        "iedereen. Installeer de cursus met een Python die elk account mag starten, "
+        "bijvoorbeeld in /opt met /usr/bin/python3."
+    )

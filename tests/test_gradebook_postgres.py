@@ -1,17 +1,13 @@
-"""The nbgrader gradebook on a real PostgreSQL server (multi-trainer use), and the example
-JupyterHub configuration."""
+"""The nbgrader gradebook on a real PostgreSQL server (multi-trainer use)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
-from traitlets.config import Config
 
-from conftest import ROOT
 from graded_cohort import ON_TIME, make_cohort
 from grading.cohort import gradebook_url
 from grading.export import load, wide_table
@@ -23,7 +19,6 @@ LEARNERS = {
     "anna": {"proefopdracht": ("goed", {"vraag-5-antwoord": 3}, ON_TIME)},
     "bram": {"proefopdracht": ("fout", {"vraag-5-antwoord": 1}, ON_TIME)},
 }
-HUB_CONFIG = ROOT / "grading" / "jupyterhub_config.py"
 
 
 @pytest.fixture(scope="module")
@@ -84,46 +79,3 @@ def test_feedback_from_a_postgresql_gradebook(cohort):
     assert sorted(result.made) == ["anna", "bram"]
     html = result.made["anna"][0].read_text(encoding="utf-8")
     assert "Je hebt 7 van de 7 punten (100%)." in html
-
-
-# The example JupyterHub configuration: JupyterHub is not installed here, so the file is
-# compiled and run against a plain traitlets Config (it imports nothing from JupyterHub).
-
-
-@pytest.fixture(scope="module")
-def hub_config() -> tuple[Config, dict]:
-    source = HUB_CONFIG.read_text(encoding="utf-8")
-    code = compile(source, str(HUB_CONFIG), "exec")
-    config = Config()
-    namespace = {"get_config": lambda: config, "__file__": str(HUB_CONFIG)}
-    exec(code, namespace)
-    return config, namespace
-
-
-def test_hub_config_has_the_three_roles(hub_config):
-    config, namespace = hub_config
-    cohort = next(iter(namespace["COHORTS"]))
-    groups = config.JupyterHub.load_groups
-    assert groups[f"formgrade-{cohort}"]["users"][-1] == f"grader-{cohort}"
-    assert set(groups[f"nbgrader-{cohort}"]["users"]) == namespace["LEARNERS"]
-    roles = {role["name"]: role for role in config.JupyterHub.load_roles}
-    assert f"access:services!service={cohort}" in roles[f"formgrade-{cohort}"]["scopes"]
-    assert roles["grader-service"]["services"] == [cohort]
-    assert not any("admin:servers" in role["scopes"] for role in roles.values())
-    (service,) = config.JupyterHub.services
-    assert service["name"] == cohort and service["user"] == f"grader-{cohort}"
-    assert service["cwd"].endswith(f"/{cohort}")
-
-
-def test_hub_config_gives_learners_the_learner_jupyterlab(hub_config, tmp_path):
-    _, namespace = hub_config
-    environment = namespace["learner_environment"](tmp_path)
-    assert environment["JUPYTER_CONFIG_DIR"].endswith("course/jupyter")
-    repo_config = ROOT / "course" / "jupyter"
-    assert (repo_config / "jupyter_server_config.py").is_file()
-    assert environment["SLEUTELPERSONEN_HOME"] == str(tmp_path / ".sleutelpersonen")
-    # A trainer's server is left alone (no learner set-up, formgrader stays available).
-    trainer = next(iter(namespace["TRAINERS"]))
-    spawner = SimpleNamespace(user=SimpleNamespace(name=trainer), environment={})
-    namespace["prepare_server"](spawner)
-    assert spawner.environment == {}

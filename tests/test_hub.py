@@ -1,0 +1,293 @@
+"""A real JupyterHub for one cohort: real accounts, real proxy, real Chromium, real nbgrader.
+
+As root (CI runs as root): two learners and a trainer become system users, the trainer
+releases an assignment to the cohort's exchange, and JupyterHub starts with
+configurable-http-proxy on loopback. Each learner logs in with their password and lands
+on the start page as an app page, opens the released assignment (fetched into their own
+workspace as themselves), answers it by clicking and typing and presses **Inleveren**. The
+trainer collects and grades with the ``trainer`` command, releases feedback, and logs in
+to JupyterLab with the formgrader. One learner can read nothing of the other: not their
+files, not the exchange's inbox, not their server through the hub. The accounts are
+removed afterwards. A missing JupyterHub, proxy or Chromium fails these tests.
+"""
+
+from __future__ import annotations
+
+import os
+import pwd
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from nbgrader.api import Gradebook
+from playwright.sync_api import Page, expect
+
+from course.launch import free_port
+from course.numbers import format_number
+from grading.cohort import Cohort, write_config
+from grading.exchange import release
+from grading.hub import (
+    create_accounts,
+    remove_accounts,
+    run_as,
+    server_bin,
+    start_hub,
+    stop_hub,
+    write_hub_config,
+)
+from grading.scores import grade_manually
+from learner_server import chromium
+from nbgrader_course import AssignmentShape, solution_answers
+
+pytestmark = pytest.mark.browser
+
+COURSE = "hubtest"
+ASSIGNMENT = "proefopdracht"
+NOTEBOOK = "proefopdracht"
+PAGE = f"opdrachten/{ASSIGNMENT}/{NOTEBOOK}.ipynb"
+SUFFIX = secrets.token_hex(2)
+AMINA, BRAM, TRAINER = f"spt{SUFFIX}amina", f"spt{SUFFIX}bram", f"spt{SUFFIX}trainer"
+PASSWORDS = {name: secrets.token_urlsafe(12) for name in (AMINA, BRAM, TRAINER)}
+TIMEOUT = 120_000
+# What Bram runs to read a path: list a folder, read a file.
+READ = "import os; p = {path!r}; os.listdir(p) if os.path.isdir(p) else open(p).read()"
+SOLUTION = solution_answers(ASSIGNMENT)[NOTEBOOK]
+SHAPE = AssignmentShape(ASSIGNMENT)
+OPEN = {
+    str(number): "Ik vraag eerst wat zij zelf wil en leg uit wat DigiD is."
+    for number in SHAPE.open_numbers
+}
+WRONG = {"4": "Een wachtwoord"}  # Bram's answer to question 4 (the solution is DigiD)
+
+
+def _answers(name: str) -> dict:
+    answers = {**SOLUTION, **OPEN}
+    return {**answers, **WRONG} if name == BRAM else answers
+
+
+@pytest.fixture(scope="module")
+def hub():
+    assert os.geteuid() == 0, "the hub test makes system accounts: run it as root (CI does)"
+    base = Path(tempfile.mkdtemp(prefix="sp-hub-", dir="/tmp"))
+    base.chmod(0o755)  # trainers reach the cohort below it
+    cohort = base / "cohort"
+    write_config(cohort, exchange=base / "uitwisseling", course_id=COURSE)
+    with Gradebook(Cohort(cohort).gradebook_url, COURSE) as gradebook:
+        for learner in (AMINA, BRAM):
+            gradebook.update_or_create_student(learner)
+    port = free_port(18_700)
+    settings = write_hub_config(cohort, base / "hub", [TRAINER], port=port)
+    try:
+        create_accounts(settings, PASSWORDS)
+        release(cohort, ASSIGNMENT)
+        process = start_hub(base / "hub")
+        try:
+            yield SimpleNamespace(
+                url=f"http://127.0.0.1:{port}", cohort=cohort, base=base, settings=settings
+            )
+        finally:
+            stop_hub(process)
+            log = base / "hub" / "hub.log"
+            artifacts = Path(__file__).resolve().parent.parent / "test-artifacts"
+            artifacts.mkdir(exist_ok=True)
+            if log.exists():
+                shutil.copyfile(log, artifacts / "hub.log")
+    finally:
+        remove_accounts([AMINA, BRAM, TRAINER], COURSE)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as chromium_browser:
+        yield chromium_browser
+
+
+def _log_in(browser, hub, name: str) -> Page:
+    """Open the hub's login page and log in as ``name``, as a person does."""
+    context = browser.new_context(locale="nl-NL", viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT)
+    page.goto(f"{hub.url}/hub/login")
+    page.locator("#username_input").fill(name)
+    page.locator("#password_input").fill(PASSWORDS[name])
+    page.locator("#login_submit").click()
+    return page
+
+
+def _ready(page: Page) -> None:
+    expect(page.locator("#rendered_cells")).to_be_visible(timeout=TIMEOUT)
+
+
+def _answer(page: Page, number: str, value) -> None:
+    label = re.compile(rf"^\s*(Vraag {number}|Jouw antwoord op vraag {number})(?!\d)")
+    box = page.locator(".sp-answer").filter(has_text=label).first
+    box.scroll_into_view_if_needed()
+    if box.locator("textarea").count():
+        box.locator("textarea").click()
+        page.keyboard.type(value)
+    elif box.locator("input[type=radio]").count():
+        box.get_by_text(value, exact=True).click()
+    elif box.locator("input[type=checkbox]").count():
+        for option in value:
+            box.get_by_text(option, exact=True).click()
+    else:
+        box.locator("input[type=text]").click()
+        page.keyboard.type(format_number(value) if isinstance(value, int | float) else value)
+        page.keyboard.press("Tab")
+
+
+def _trainer(*args: str, cwd: Path) -> str:
+    env = dict(
+        os.environ, PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]])
+    )
+    env.pop("NBGRADER_EXECUTION", None)
+    done = subprocess.run(
+        ["trainer", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=900
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+def test_learners_log_in_and_land_on_the_start_page(hub, browser):
+    for name in (AMINA, BRAM):
+        page = _log_in(browser, hub, name)
+        page.wait_for_url(
+            f"**/user/{name}/voila/render/00-start-hier.ipynb", timeout=240_000, wait_until="commit"
+        )
+        _ready(page)
+        expect(page.get_by_role("heading", name="Een opdracht inleveren")).to_be_visible()
+        page.context.close()
+    # Each workspace belongs to its learner, in a home nobody else may enter.
+    for name in (AMINA, BRAM):
+        home = Path(pwd.getpwnam(name).pw_dir)
+        assert home.stat().st_mode & 0o077 == 0
+        assert (home / "sleutelpersonen" / PAGE).stat().st_uid == pwd.getpwnam(name).pw_uid
+
+
+def test_learners_answer_and_hand_in_through_the_exchange(hub, browser, artifacts):
+    for name in (AMINA, BRAM):
+        page = _log_in(browser, hub, name)
+        page.wait_for_url(
+            f"**/user/{name}/voila/render/00-start-hier.ipynb", timeout=240_000, wait_until="commit"
+        )
+        page.goto(f"{hub.url}/user/{name}/voila/render/{PAGE}")
+        _ready(page)
+        for number, value in _answers(name).items():
+            _answer(page, number, value)
+        page.get_by_role("button", name="Inleveren").click()
+        status = page.locator(".sp-finish-status")
+        expect(status).to_contain_text("Ingeleverd op", timeout=TIMEOUT)
+        page.screenshot(path=str(artifacts / f"hub-ingeleverd-{name[-5:]}.png"), full_page=True)
+        page.context.close()
+    inbound = Path(hub.settings["exchange"]) / COURSE / "inbound"
+    owners = {p.name.split("+")[0]: p.stat().st_uid for p in inbound.iterdir()}
+    assert owners == {name: pwd.getpwnam(name).pw_uid for name in (AMINA, BRAM)}
+
+
+def test_trainer_collects_grades_and_releases_feedback(hub):
+    collected = _trainer("ophalen", ASSIGNMENT, "--cohort", str(hub.cohort), cwd=hub.base)
+    assert AMINA in collected and BRAM in collected
+    _trainer("nakijken", ASSIGNMENT, "--cohort", str(hub.cohort), cwd=hub.base)
+    with Gradebook(Cohort(hub.cohort).gradebook_url, COURSE) as gradebook:
+        scores = {
+            name: gradebook.find_submission(ASSIGNMENT, name).code_score for name in (AMINA, BRAM)
+        }
+    closed = sum(SHAPE.closed.values())
+    assert scores == {AMINA: closed, BRAM: closed - SHAPE.closed[4]}
+    # The open answer graded as in the formgrader; then the feedback goes out.
+    url = Cohort(hub.cohort).gradebook_url
+    for name, points in ((AMINA, 3), (BRAM, 1)):
+        grade_manually(url, ASSIGNMENT, name, next(iter(SHAPE.open)), points)
+    _trainer("feedback", ASSIGNMENT, "--cohort", str(hub.cohort), cwd=hub.base)
+    # Each learner fetches their feedback as themselves and gets only their own.
+    for name in (AMINA, BRAM):
+        workspace = Path(pwd.getpwnam(name).pw_dir) / "sleutelpersonen"
+        done = run_as(
+            name,
+            [
+                str(server_bin() / "python"),
+                "-m",
+                "nbgrader",
+                "fetch_feedback",
+                ASSIGNMENT,
+                f"--course={COURSE}",
+                f"--Exchange.assignment_dir={workspace / 'opdrachten'}",
+            ],
+            cwd=workspace,
+        )
+        assert done.returncode == 0, done.stderr
+        (html,) = (workspace / "opdrachten" / ASSIGNMENT / "feedback").rglob("*.html")
+        text = html.read_text(encoding="utf-8")
+        assert html.stat().st_uid == pwd.getpwnam(name).pw_uid
+        assert ("Een wachtwoord" in text) == (name == BRAM)
+
+
+def test_a_learner_cannot_read_the_other_learners_work(hub, browser):
+    amina_home = Path(pwd.getpwnam(AMINA).pw_dir)
+    inbound = Path(hub.settings["exchange"]) / COURSE / "inbound"
+    submission = next(inbound.glob(f"{AMINA}+*"))
+    python = str(server_bin() / "python")
+    for target in (amina_home / "sleutelpersonen" / PAGE, amina_home, inbound):
+        done = run_as(
+            BRAM,
+            [
+                python,
+                "-c",
+                READ.format(path=str(target)),
+            ],
+            cwd=Path("/tmp"),
+        )
+        assert done.returncode != 0 and "PermissionError" in done.stderr, (target, done.stderr)
+    # The inbox cannot be listed, so a submission's secret name cannot be found; and Bram's
+    # browser gets no access to Amina's server or her account through the hub.
+    assert submission.name.count("+") == 3
+    page = _log_in(browser, hub, BRAM)
+    page.wait_for_url(f"**/user/{BRAM}/**", timeout=240_000, wait_until="commit")
+    response = page.goto(f"{hub.url}/user/{AMINA}/voila/render/00-start-hier.ipynb")
+    assert response.status == 403 or f"/user/{BRAM}/" in page.url
+    assert "Een opdracht inleveren" not in page.content() or f"/user/{BRAM}/" in page.url
+    api = page.request.get(f"{hub.url}/hub/api/users/{AMINA}")
+    assert api.status in (403, 404)
+    page.context.close()
+
+
+def test_trainer_lands_on_jupyterlab_with_the_formgrader(hub, browser):
+    page = _log_in(browser, hub, TRAINER)
+    page.wait_for_url(f"**/user/{TRAINER}/lab**", timeout=240_000, wait_until="commit")
+    expect(page.locator(".jp-LabShell")).to_be_visible(timeout=TIMEOUT)
+    page.goto(f"{hub.url}/user/{TRAINER}/formgrader")
+    expect(page.get_by_text(ASSIGNMENT).first).to_be_visible(timeout=TIMEOUT)
+    page.context.close()
+
+
+def test_hub_config_logs_in_the_cohort_only_and_gives_each_role_its_page(tmp_path):
+    """The real hub config (grading/jupyterhub_config.py) read as JupyterHub reads it."""
+    from traitlets.config import Config
+
+    from grading.hub import HUB_CONFIG
+
+    cohort = tmp_path / "cohort"
+    write_config(cohort, exchange=tmp_path / "uitwisseling", course_id=COURSE)
+    write_hub_config(cohort, tmp_path / "hub", ["anouk"], learners=["samira", "tesfay"])
+    config = Config()
+    namespace = {"get_config": lambda: config, "__file__": str(HUB_CONFIG)}
+    os.environ["SLEUTELPERSONEN_HUB"] = str(tmp_path / "hub")
+    try:
+        exec(compile(HUB_CONFIG.read_text(encoding="utf-8"), str(HUB_CONFIG), "exec"), namespace)
+    finally:
+        del os.environ["SLEUTELPERSONEN_HUB"]
+    assert config.JupyterHub.authenticator_class == "pam"
+    assert config.JupyterHub.spawner_class == "localprocess"
+    assert config.Authenticator.allowed_users == {"samira", "tesfay", "anouk"}
+    assert config.Authenticator.admin_users == set()
+    assert config.ConfigurableHTTPProxy.command[0].endswith(
+        "tools/hub/node_modules/.bin/configurable-http-proxy"
+    )
+    assert config.Spawner.cmd[-2:] == ["-m", "jupyterhub.singleuser"]
