@@ -146,7 +146,9 @@ def write_learner_config(
 
     The learner id comes from ``$SLEUTELPERSONEN_DEELNEMER`` when it is set, else nbgrader
     uses the OS user name (JupyterHub). ``cache`` is nbgrader's record of what was submitted
-    (default: in Jupyter's data folder).
+    (default: in Jupyter's data folder). With a learner id from the environment each learner
+    gets their own folder in it: nbgrader's ``fetch_feedback`` takes every submission in the
+    cache, so learners who share one OS account would otherwise get each other's feedback.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -157,11 +159,15 @@ def write_learner_config(
         f"c.Exchange.root = {str(Path(exchange).resolve())!r}",
         f"c.CourseDirectory.course_id = {course!r}",
         f"_learner = os.environ.get({LEARNER_ENV!r}, '').strip()",
+        f"_cache = {str(Path(cache).resolve()) if cache is not None else None!r}",
         "if _learner:",
+        "    from jupyter_core.paths import jupyter_data_dir",
         "    c.CourseDirectory.student_id = _learner",
+        "    _shared = _cache or os.path.join(jupyter_data_dir(), 'nbgrader_cache')",
+        "    c.Exchange.cache = os.path.join(_shared, 'deelnemers', _learner)",
+        "elif _cache:",
+        "    c.Exchange.cache = _cache",
     ]
-    if cache is not None:
-        lines.append(f"c.Exchange.cache = {str(Path(cache).resolve())!r}")
     path = folder / CONFIG_NAME
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
