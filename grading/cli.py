@@ -8,6 +8,7 @@ trainer importeer-pakketten module-1 MAP --cohort …       (inleverpakketten, n
 trainer nakijken module-1 --cohort ~/cohort-2027          (parallel autograde)
 trainer feedback module-1 --cohort ~/cohort-2027
 trainer exporteer --cohort ~/cohort-2027
+sudo trainer hub start --cohort ~/cohort-2027 --trainer anouk   (JupyterHub, as root)
 
 This is the only module that imports click or rich. Every command body is one line: it calls
 a plain function (imported when the command runs, so ``trainer --help`` starts fast) that
@@ -282,6 +283,41 @@ def _autograde(cohort: Path, assignment: str, workers, timeout: int, force: bool
         console.print(line, soft_wrap=True)
     if report.failed:
         sys.exit(1)
+
+
+@main.group("hub", cls=TrainerGroup, help=T.HELP_HUB)
+def hub() -> None:
+    """``trainer hub``: a JupyterHub for the cohort on this machine (as root)."""
+
+
+def _hub_options(function):
+    for option in reversed(
+        [
+            _cohort_option,
+            click.option(
+                "--trainer", "trainers", multiple=True, metavar="NAAM", help=T.HELP_HUB_TRAINER
+            ),
+            click.option(
+                "--hubmap", type=FOLDER, default=None, metavar=T.FOLDER_METAVAR, help=T.HELP_HUB_DIR
+            ),
+            click.option("--adres", default="127.0.0.1", metavar="ADRES", help=T.HELP_HUB_IP),
+            click.option("--poort", default=8000, metavar="POORT", help=T.HELP_HUB_PORT),
+        ]
+    ):
+        function = option(function)
+    return function
+
+
+@hub.command("accounts", help=T.HELP_HUB_ACCOUNTS)
+@_hub_options
+def hub_accounts(cohort: Path, trainers, hubmap: Path | None, adres: str, poort: int) -> None:
+    _say("grading.hub_server:accounts_lines", cohort, list(trainers), hubmap, adres, poort)
+
+
+@hub.command("start", help=T.HELP_HUB_START)
+@_hub_options
+def hub_start(cohort: Path, trainers, hubmap: Path | None, adres: str, poort: int) -> None:
+    _say("grading.hub_server:serve", cohort, list(trainers), hubmap, adres, poort)
 
 
 def _print_table(console, assignment: str, rows, headers) -> None:

@@ -19,7 +19,7 @@ through :func:`configure`::
 
     settings = write_hub_config(cohort_root, hub_dir, trainers=["anouk"])
     passwords = create_accounts(settings)
-    process = start_hub(hub_dir)
+    process = grading.hub_server.start_hub(hub_dir)
 """
 
 from __future__ import annotations
@@ -30,16 +30,13 @@ import json
 import os
 import pwd
 import secrets
-import shutil
-import signal
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from course.workspace import START_PAGE, update_lessons
 from grading.cohort import CONFIG_NAME, Cohort
+from grading.errors import TrainerError
 from grading.hub_accounts import (
     add_group,
     chown_tree,
@@ -48,7 +45,7 @@ from grading.hub_accounts import (
     remove_account,
     share_with_group,
 )
-from grading.hub_python import NoServerPython, server_bin
+from grading.hub_python import server_bin
 from grading.messages import HubText as T
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -62,7 +59,7 @@ ASSIGNMENTS_DIR = "opdrachten"
 DEFAULT_HUB_DIR = Path("/var/lib/sleutelpersonen-hub")
 
 
-class HubError(RuntimeError):
+class HubError(TrainerError):
     """The hub cannot be set up or started; the message is Dutch, for the trainer."""
 
 
@@ -349,70 +346,3 @@ def run_as(name: str, command: list[str], cwd: Path) -> subprocess.CompletedProc
         timeout=300,
         check=False,
     )
-
-
-# ----------------------------------------------------------------- start and stop
-
-
-def start_hub(hub_dir: Path, log: Path | None = None, timeout: float = 120) -> subprocess.Popen:
-    """Start JupyterHub for the settings in ``hub_dir``; return once it answers."""
-    if not shutil.which("jupyterhub", path=str(VENV_BIN)):
-        raise HubError(T.NOT_INSTALLED)
-    if not PROXY.exists():
-        raise HubError(T.NO_PROXY)
-    if os.geteuid() != 0:
-        raise HubError(T.NOT_ROOT)
-    try:
-        server_bin()
-    except NoServerPython as error:
-        raise HubError(str(error)) from None
-    settings = load_settings(hub_dir)
-    log = log or Path(hub_dir) / "hub.log"
-    handle = log.open("ab")
-    env = {**os.environ, "SLEUTELPERSONEN_HUB": str(hub_dir)}
-    env["PATH"] = os.pathsep.join([str(VENV_BIN), env.get("PATH", "")])
-    process = subprocess.Popen(
-        [str(VENV_BIN / "jupyterhub"), "-f", str(HUB_CONFIG)],
-        cwd=hub_dir,
-        env=env,
-        stdout=handle,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise HubError(T.START_FAILED.format(log=log))
-        with socket.socket() as probe:
-            if probe.connect_ex((settings["ip"], int(settings["port"]))) == 0:
-                return process
-        time.sleep(0.3)
-    stop_hub(process)
-    raise HubError(T.START_FAILED.format(log=log))
-
-
-def stop_hub(process: subprocess.Popen, timeout: float = 60) -> None:
-    """Stop the hub as Ctrl+C does: it stops every server and its proxy first."""
-    if process.poll() is None:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-
-
-def hub_url(settings: dict) -> str:
-    """The address learners and trainers open."""
-    return f"http://{settings['ip']}:{settings['port']}/hub/login"
-
-
-def main(argv: list[str] | None = None) -> None:
-    """``python -m grading.hub``: see :mod:`grading.hub_command`."""
-    from grading.hub_command import command
-
-    command(args=argv)
-
-
-if __name__ == "__main__":
-    main()

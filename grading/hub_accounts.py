@@ -13,13 +13,14 @@ import pwd
 import subprocess
 from pathlib import Path
 
+from grading.errors import TrainerError
 from grading.messages import HubText as T
 
 # An account name that works as a Linux user name and as an nbgrader student id.
 NAME_CHARACTERS = set("abcdefghijklmnopqrstuvwxyz0123456789_-")
 
 
-class AccountError(RuntimeError):
+class AccountError(TrainerError):
     """An account cannot be made; the message is Dutch, for the trainer."""
 
 

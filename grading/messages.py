@@ -79,6 +79,19 @@ class CliText:
         "Zet het dashboard (voortgang, scores, wie aandacht nodig heeft) in de cohortmap."
     )
     HELP_DASHBOARD_OPEN = "Start meteen JupyterLab met het dashboard."
+    HELP_HUB = "Een JupyterHub voor het cohort op deze computer (als root, met sudo)."
+    HELP_HUB_ACCOUNTS = (
+        "Maak systeemaccounts voor de deelnemers (uit het cijferboek) en de trainers; "
+        "de wachtwoorden van nieuwe accounts komen in een bestand voor root."
+    )
+    HELP_HUB_START = "Start de hub voor het cohort; stoppen met Ctrl+C."
+    HELP_HUB_TRAINER = "Accountnaam van een trainer (mag vaker)."
+    HELP_HUB_DIR = "Map voor de gegevens van de hub (standaard /var/lib/sleutelpersonen-hub/…)."
+    HELP_HUB_IP = (
+        "Adres waarop de hub luistert (standaard 127.0.0.1: alleen deze computer; "
+        "0.0.0.0: iedereen in het netwerk, zet er dan HTTPS voor)."
+    )
+    HELP_HUB_PORT = "Poort van de hub (standaard: 8000)."
     HELP_THRESHOLD = "Onder dit percentage heeft een deelnemer aandacht nodig (standaard: 70)."
     # The nakijken screen
     PROGRESS = "Nakijken {assignment}"
@@ -486,16 +499,6 @@ class AutogradeText:
 class HubText:
     """Texts of grading/hub.py, grading/hub_accounts.py and ``python -m grading.hub``."""
 
-    HELP = "Een JupyterHub voor een cohort op deze computer (als root)."
-    HELP_ACCOUNTS = (
-        "Maak systeemaccounts voor de deelnemers (uit het cijferboek) en de trainers, "
-        "met een wachtwoord voor elk nieuw account."
-    )
-    HELP_START = "Start de hub voor het cohort; stoppen met Ctrl+C."
-    HELP_TRAINER = "Accountnaam van een trainer (mag vaker)."
-    HELP_HUB_DIR = "Map voor de gegevens van de hub (alleen voor root)."
-    HELP_IP = "Adres waarop de hub luistert (standaard: alleen deze computer)."
-    HELP_PORT = "Poort van de hub."
     NO_EXCHANGE = (
         "Het cohort in {root} heeft geen uitwisselmap. Maak het cohort met "
         "'trainer nieuw MAP --uitwisseling UITWISSELMAP'."
@@ -528,3 +531,4 @@ class HubText:
         "iedereen. Installeer de cursus met een Python die elk account mag starten, "
         "bijvoorbeeld in /opt met /usr/bin/python3."
     )
+    STOPPED = "De hub is gestopt, met de servers van alle deelnemers en trainers."

@@ -13,14 +13,18 @@ removed afterwards. A missing JupyterHub, proxy or Chromium fails these tests.
 
 from __future__ import annotations
 
+import contextlib
+import csv
 import os
 import pwd
 import re
 import secrets
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -32,15 +36,7 @@ from course.launch import free_port
 from course.numbers import format_number
 from grading.cohort import Cohort, write_config
 from grading.exchange import release
-from grading.hub import (
-    create_accounts,
-    remove_accounts,
-    run_as,
-    server_bin,
-    start_hub,
-    stop_hub,
-    write_hub_config,
-)
+from grading.hub import load_settings, remove_accounts, run_as, server_bin, write_hub_config
 from grading.scores import grade_manually
 from learner_server import chromium
 from nbgrader_course import AssignmentShape, solution_answers
@@ -53,7 +49,7 @@ NOTEBOOK = "proefopdracht"
 PAGE = f"opdrachten/{ASSIGNMENT}/{NOTEBOOK}.ipynb"
 SUFFIX = secrets.token_hex(2)
 AMINA, BRAM, TRAINER = f"spt{SUFFIX}amina", f"spt{SUFFIX}bram", f"spt{SUFFIX}trainer"
-PASSWORDS = {name: secrets.token_urlsafe(12) for name in (AMINA, BRAM, TRAINER)}
+PASSWORDS: dict[str, str] = {}  # from the file `trainer hub accounts` writes
 TIMEOUT = 120_000
 # What Bram runs to read a path: list a folder, read a file.
 READ = "import os; p = {path!r}; os.listdir(p) if os.path.isdir(p) else open(p).read()"
@@ -73,32 +69,59 @@ def _answers(name: str) -> dict:
 
 @pytest.fixture(scope="module")
 def hub():
+    """A cohort with two learners, their accounts and a running hub, as the README says:
+    ``trainer hub accounts`` then ``trainer hub start`` (in the foreground, stopped as with
+    Ctrl+C). Every account is removed afterwards."""
     assert os.geteuid() == 0, "the hub test makes system accounts: run it as root (CI does)"
     base = Path(tempfile.mkdtemp(prefix="sp-hub-", dir="/tmp"))
     base.chmod(0o755)  # trainers reach the cohort below it
-    cohort = base / "cohort"
+    cohort, hub_dir = base / "cohort", base / "hub"
     write_config(cohort, exchange=base / "uitwisseling", course_id=COURSE)
     with Gradebook(Cohort(cohort).gradebook_url, COURSE) as gradebook:
         for learner in (AMINA, BRAM):
             gradebook.update_or_create_student(learner)
     port = free_port(18_700)
-    settings = write_hub_config(cohort, base / "hub", [TRAINER], port=port)
+    options = ["--cohort", str(cohort), "--trainer", TRAINER, "--hubmap", str(hub_dir)]
+    options += ["--poort", str(port)]
+    process = None
     try:
-        create_accounts(settings, PASSWORDS)
+        made = _trainer("hub", "accounts", *options, cwd=base)
+        assert "3 nieuwe accounts" in made, made
+        with (hub_dir / "wachtwoorden.csv").open(encoding="utf-8") as handle:
+            PASSWORDS.update(dict(csv.reader(handle)))
         release(cohort, ASSIGNMENT)
-        process = start_hub(base / "hub")
-        try:
-            yield SimpleNamespace(
-                url=f"http://127.0.0.1:{port}", cohort=cohort, base=base, settings=settings
-            )
-        finally:
-            stop_hub(process)
-            log = base / "hub" / "hub.log"
-            artifacts = Path(__file__).resolve().parent.parent / "test-artifacts"
-            artifacts.mkdir(exist_ok=True)
-            if log.exists():
-                shutil.copyfile(log, artifacts / "hub.log")
+        output = base / "hub-start.txt"
+        process = subprocess.Popen(
+            [str(Path(sys.executable).parent / "trainer"), "hub", "start", *options],
+            cwd=base,
+            stdout=output.open("w"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 180
+        while "De hub draait" not in output.read_text() and time.monotonic() < deadline:
+            assert process.poll() is None, output.read_text()
+            time.sleep(0.3)
+        assert f"http://127.0.0.1:{port}/hub/login" in output.read_text(), output.read_text()
+        yield SimpleNamespace(
+            url=f"http://127.0.0.1:{port}",
+            cohort=cohort,
+            base=base,
+            settings=load_settings(hub_dir),
+        )
     finally:
+        if process is not None:
+            process.send_signal(signal.SIGTERM)  # as Ctrl+C: the hub stops every server
+            try:
+                process.wait(timeout=120)
+            finally:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)
+        artifacts = Path(__file__).resolve().parent.parent / "test-artifacts"
+        artifacts.mkdir(exist_ok=True)
+        for log in (hub_dir / "hub.log", base / "hub-start.txt"):
+            if log.exists():
+                shutil.copyfile(log, artifacts / log.name)
         remove_accounts([AMINA, BRAM, TRAINER], COURSE)
         shutil.rmtree(base, ignore_errors=True)
 

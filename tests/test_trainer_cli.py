@@ -26,6 +26,7 @@ COMMANDS = [
     "e-mail-instellen",
     "exporteer",
     "dashboard",
+    "hub",
 ]
 PEOPLE = "id;voornaam;achternaam;e-mail\nkarim;Karim;El Amrani;karim@voorbeeld.nl\n"
 TRAINER = Path(sys.executable).parent / "trainer"
@@ -46,11 +47,13 @@ def test_help_is_dutch_and_lists_every_command_in_order():
     assert listed == COMMANDS
 
 
-@pytest.mark.parametrize("command", [c for c in COMMANDS if c != "nieuw"])
+@pytest.mark.parametrize(
+    "command", [[c] for c in COMMANDS if c not in ("nieuw", "hub")] + [["hub", "start"]]
+)
 def test_every_cohort_command_takes_cohort_and_says_the_true_default(command):
-    code, output = _run(command, "--help")
+    code, output = _run(*command, "--help")
     assert code == 0 and "--cohort MAP" in output and "[default" not in output
-    if command == "nakijken":
+    if command == ["nakijken"]:
         assert "(standaard: 20)" in output  # the limit the code uses
 
 
