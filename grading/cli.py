@@ -147,8 +147,9 @@ def main() -> None:
 @click.option(
     "--uitwisseling", type=FOLDER, default=None, metavar=T.FOLDER_METAVAR, help=T.HELP_EXCHANGE
 )
-def new_cohort(map: Path, database: str, uitwisseling: Path | None) -> None:
-    _say("grading.cohort:new_cohort_line", map, database or None, uitwisseling)
+@click.option("--cursus-id", default="sleutelpersonen", metavar="ID", help=T.HELP_COURSE_ID)
+def new_cohort(map: Path, database: str, uitwisseling: Path | None, cursus_id: str) -> None:
+    _say("grading.cohort:new_cohort_line", map, database or None, uitwisseling, cursus_id)
 
 
 @main.command("importeer-deelnemers", help=T.HELP_IMPORT_LEARNERS)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cached_property
@@ -27,6 +28,8 @@ CONFIG_NAME = "nbgrader_config.py"
 COHORT_FILE = "cohort.toml"
 SOURCE_DIR = "source"
 DEFAULT_COURSE_ID = "sleutelpersonen"
+# Lower case, digits, - and _: a folder in the exchange, a hub group name, no "+" (nbgrader).
+COURSE_ID = re.compile(r"[a-z][a-z0-9_-]{0,22}")
 SECURITY = ("starttls", "ssl", "geen")
 MAIL_TABLE = "e-mail"
 
@@ -81,6 +84,13 @@ class MailSettings:
         if self.security not in SECURITY:
             raise BadMailSettings(T.MAIL_BAD_SECURITY.format(value=self.security))
         return self
+
+
+class BadCourseId(TrainerError):
+    """A course id nbgrader, the exchange and a Linux group name can all use."""
+
+    def __init__(self, course_id: str):
+        super().__init__(T.BAD_COURSE_ID.format(course_id=course_id))
 
 
 class CohortExists(TrainerError):
@@ -165,7 +175,11 @@ class Cohort:
 
     @classmethod
     def new(
-        cls, root: Path | str, db_url: str | None = None, exchange: Path | None = None
+        cls,
+        root: Path | str,
+        db_url: str | None = None,
+        exchange: Path | None = None,
+        course_id: str = DEFAULT_COURSE_ID,
     ) -> Cohort:
         """``trainer nieuw``: a new cohort, refused inside a git checkout or over a cohort."""
         root = Path(root).expanduser().resolve()
@@ -174,7 +188,9 @@ class Cohort:
         checkout = _git_checkout(root)
         if checkout is not None:
             raise CohortInRepository(root, checkout)
-        return cls.create(root, db_url=db_url, exchange=exchange)
+        if not COURSE_ID.fullmatch(course_id):
+            raise BadCourseId(course_id)
+        return cls.create(root, db_url=db_url, exchange=exchange, course_id=course_id)
 
     # ----------------------------------------------------------------- settings
     @property
@@ -323,9 +339,14 @@ def gradebook_url(root: Path) -> str:
     return Cohort(root).gradebook_url
 
 
-def new_cohort_line(root: Path, db_url: str | None = None, exchange: Path | None = None) -> str:
+def new_cohort_line(
+    root: Path,
+    db_url: str | None = None,
+    exchange: Path | None = None,
+    course_id: str = DEFAULT_COURSE_ID,
+) -> str:
     """``trainer nieuw``: make the cohort; the Dutch line that says where and what next."""
-    cohort = Cohort.new(root, db_url=db_url, exchange=exchange)
+    cohort = Cohort.new(root, db_url=db_url, exchange=exchange, course_id=course_id)
     return T.CREATED.format(path=cohort.root)
 
 

@@ -38,6 +38,10 @@ class CliText:
         "Uitwisselmap van nbgrader, gedeeld met de deelnemers (alleen met een JupyterHub "
         "of op één computer; zonder hub: weglaten)."
     )
+    HELP_COURSE_ID = (
+        "Naam van het cohort in de uitwisselmap en op de hub (standaard: sleutelpersonen); "
+        "geef elk cohort op één hub een eigen naam, bijvoorbeeld cohort-2027."
+    )
     HELP_IMPORT_LEARNERS = (
         "Lees deelnemers in uit een CSV- of Excel-bestand (id, voornaam, achternaam, e-mail)."
     )
@@ -127,6 +131,10 @@ class CohortText:
     )
     COHORT_FILE_COMMENT = (
         "Het cursusjaar van deze cohort: opdrachten en antwoordsleutels horen bij dit jaar."
+    )
+    BAD_COURSE_ID = (
+        "'{course_id}' kan geen cursus-id zijn: gebruik kleine letters, cijfers, - en _, "
+        "begin met een letter, hoogstens 23 tekens."
     )
 
 

@@ -314,3 +314,25 @@ def test_hub_config_logs_in_the_cohort_only_and_gives_each_role_its_page(tmp_pat
         "tools/hub/node_modules/.bin/configurable-http-proxy"
     )
     assert config.Spawner.cmd[-2:] == ["-m", "jupyterhub.singleuser"]
+
+
+def test_trainer_nieuw_names_the_cohort_on_the_hub(tmp_path):
+    """A cohort's course id is an option of `trainer nieuw`; a name the hub cannot use is
+    refused in Dutch."""
+    cohort = tmp_path / "cohort-2027"
+    _trainer(
+        "nieuw", str(cohort), "--uitwisseling", str(tmp_path / "uitwisseling"),
+        "--cursus-id", "cohort-2027", cwd=tmp_path,
+    )  # fmt: skip
+    assert Cohort(cohort).course_id == "cohort-2027"
+    assert Cohort(cohort).exchange == tmp_path / "uitwisseling"
+    env = dict(
+        os.environ, PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]])
+    )
+    refused = subprocess.run(
+        ["trainer", "nieuw", str(tmp_path / "ander"), "--cursus-id", "Cohort+2027"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert refused.returncode == 1
+    assert refused.stderr.startswith("Fout: 'Cohort+2027' kan geen cursus-id zijn")
+    assert not (tmp_path / "ander" / "nbgrader_config.py").exists()
