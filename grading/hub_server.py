@@ -25,8 +25,10 @@ from grading.hub import (
     HubError,
     create_accounts,
     load_settings,
+    trainer_group,
     write_hub_config,
 )
+from grading.hub_accounts import share_with_group
 from grading.hub_python import NoServerPython, server_bin
 from grading.messages import HubText as T
 
@@ -125,6 +127,8 @@ def serve(
 ) -> list[str]:
     """``trainer hub start``: run the hub until Ctrl+C (or SIGTERM); then stop every server."""
     settings = _settings(cohort, trainers, hub_dir, ip, port)
+    # What root made in the cohort since (uitdelen, ophalen as root) stays the trainers'.
+    share_with_group(Path(settings["cohort"]), trainer_group(settings["course_id"]))
     process = start_hub(Path(settings["hub_dir"]))
     print(f"{T.RUNNING}\n    {hub_url(settings)}\n{T.STOP_HINT}", flush=True)
     previous = signal.signal(signal.SIGTERM, signal.default_int_handler)

@@ -257,7 +257,8 @@ def test_a_learner_cannot_read_the_other_learners_work(hub, browser):
     inbound = Path(hub.settings["exchange"]) / COURSE / "inbound"
     submission = next(inbound.glob(f"{AMINA}+*"))
     python = str(server_bin() / "python")
-    for target in (amina_home / "sleutelpersonen" / PAGE, amina_home, inbound):
+    feedback = Path(hub.settings["exchange"]) / COURSE / "feedback"
+    for target in (amina_home / "sleutelpersonen" / PAGE, amina_home, inbound, feedback):
         done = run_as(
             BRAM,
             [
