@@ -23,6 +23,7 @@ from pathlib import Path
 
 from conftest import ROOT
 from keurmerk.pdf import extract_credential
+from keurmerk.statuslist import PURPOSES
 from keurmerk.verify import SUSPENDED, VALID, TrustedIssuer, verify_credential
 
 SERVING = re.compile(r"De controlepagina draait op (http://127\.0\.0\.1:\d+)")
@@ -133,7 +134,7 @@ def _run_demo(clone: Path, home: Path) -> tuple[str, dict[str, str], dict[str, s
         pages = {learner: _get(f"{base}/controleer/{n}") for learner, n in issued.items()}
         published = {
             path: json.loads(_get(base + path))
-            for path in ("/issuer", "/status/revocation", "/status/suspension")
+            for path in ("/issuer", *(f"/status/{purpose}" for purpose in PURPOSES))
         }
         assert _get(base + "/health") == "ok"
     finally:
