@@ -164,7 +164,7 @@ def import_learners(bestand: Path, cohort: Path) -> None:
 @_cohort_option
 @click.option("--opnieuw", is_flag=True, help=T.HELP_RELEASE_AGAIN)
 def release(opdracht: str, cohort: Path, opnieuw: bool) -> None:
-    _say("grading.exchange:release_line", cohort, opdracht, again=opnieuw)
+    _say("grading.handout:release_lines", cohort, opdracht, again=opnieuw)
 
 
 @main.command("ophalen", help=T.HELP_COLLECT)

@@ -45,7 +45,10 @@ class CliText:
     HELP_IMPORT_LEARNERS = (
         "Lees deelnemers in uit een CSV- of Excel-bestand (id, voornaam, achternaam, e-mail)."
     )
-    HELP_RELEASE = "Deel OPDRACHT uit via de uitwisselmap."
+    HELP_RELEASE = (
+        "Deel OPDRACHT uit: via de uitwisselmap als het cohort er een heeft, anders als "
+        "uitdeelpakketten (zip) per deelnemer en voor de groep, in de map 'uitdelen'."
+    )
     HELP_RELEASE_AGAIN = "Deel een opdracht die al is uitgedeeld opnieuw uit."
     HELP_COLLECT = "Haal de ingeleverde opdrachten op uit de uitwisselmap."
     HELP_IMPORT_PACKAGES = "Lees een MAP met inleverpakketten (zip-bestanden) in voor OPDRACHT."
@@ -224,6 +227,66 @@ class ExchangeText:
     SAME = "al opgehaald"
     UNKNOWN_LEARNER = "LET OP: staat niet in het cijferboek; lees de deelnemers eerst in"
     LINE = "- {learner}: {status}"
+
+
+class HandoutText:
+    """Texts of grading/handout.py: hand-out packages without a hub."""
+
+    GROUP = "Iedereen"
+    GREETING = "Hallo {name},\n\n"
+    ALREADY = (
+        "De opdracht '{assignment}' is al uitgedeeld: de pakketten staan in {folder}. "
+        "Wil je nieuwe pakketten maken (bijvoorbeeld na een verbetering of voor nieuwe "
+        "deelnemers)? Gebruik dan --opnieuw. Wie al begonnen is, houdt de antwoorden."
+    )
+    GENERATE_FAILED = (
+        "nbgrader kon de opdracht '{assignment}' niet klaarmaken (generate_assignment):\n{output}"
+    )
+    NOTHING_RELEASED = "Na het klaarmaken staat er geen notebook van '{assignment}' in {folder}."
+    MADE = (
+        "Opdracht '{assignment}' staat klaar als uitdeelpakket in {folder}: "
+        "1 voor de groep en {learners} per deelnemer."
+    )
+    NEXT = (
+        "Stuur elke deelnemer het eigen pakket (of het pakket 'Iedereen'), met de tekst uit "
+        "{instruction}."
+    )
+    NO_LEARNERS = (
+        "Er staan nog geen deelnemers in het cijferboek, dus er is alleen een groepspakket. "
+        "Lees ze in met 'trainer importeer-deelnemers' en deel uit met --opnieuw."
+    )
+    PACKAGE_INSTRUCTION = """{greeting}In dit zip-bestand staat de opdracht {assignment}.
+
+Zo open je de opdracht:
+1. Start de cursus op je computer. Je ziet de startpagina.
+2. Klik bij "Je opdrachten" op de knop Opdracht openen.
+3. Kies dit zip-bestand. Je hoeft het niet eerst uit te pakken.
+4. Klik op de link "Open de opdracht {assignment}".
+
+Klaar? Klik onderaan de opdracht op Inleveren.
+Je krijgt dan een link naar een inleverpakket. Sla dat bestand op.
+Stuur het naar je trainer, bijvoorbeeld als bijlage bij een e-mail.
+"""
+    MAIL_INSTRUCTION = """Onderwerp: opdracht {assignment}
+
+Hallo,
+
+In de bijlage staat de opdracht {assignment}. Het is een zip-bestand.
+
+Zo open je de opdracht:
+1. Start de cursus op je computer. Je ziet de startpagina.
+2. Klik bij "Je opdrachten" op de knop Opdracht openen.
+3. Kies het zip-bestand uit deze e-mail. Je hoeft het niet eerst uit te pakken.
+4. Klik op de link "Open de opdracht {assignment}".
+
+Je antwoorden worden vanzelf bewaard. Je kunt stoppen en later verder gaan.
+
+Klaar? Klik onderaan de opdracht op Inleveren.
+Je krijgt dan een link naar een inleverpakket. Sla dat bestand op.
+Stuur het naar mij terug, als bijlage bij een e-mail.
+
+Groet,
+"""
 
 
 class ExportText:

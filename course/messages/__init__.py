@@ -64,6 +64,7 @@ from course.messages.common import (
     WRONG,
     YOUR_ANSWER,
     HandinText,
+    HandoutText,
 )
 
 __all__ = [
@@ -109,6 +110,7 @@ __all__ = [
     "GLOSSARY_NO_LANGUAGE",
     "LANGUAGES",
     "HandinText",
+    "HandoutText",
     "DELETE_BUTTON",
     "DELETE_YES",
     "DELETE_NO",

@@ -95,6 +95,34 @@ class HandinText:
     LEFT_OUT_BIG = "Niet in het pakket, want groter dan 20 MB: {files}"
 
 
+class HandoutText:
+    """Texts of course/handout.py: the "Opdracht openen" button on the start page."""
+
+    BUTTON = "Opdracht openen"
+    BUSY = "Even geduld: de opdracht wordt geopend ..."
+    READY = "De opdracht {assignment} staat klaar."
+    OPEN_LINK = "Open de opdracht {assignment}"
+    KEPT = "Je antwoorden waren al bewaard. Die zijn niet veranderd."
+    NOT_A_ZIP = (
+        "Het bestand {name} is geen zip-bestand. Kies het bestand dat je van je trainer kreeg. "
+        "De naam eindigt op .zip."
+    )
+    TOO_BIG = "Het bestand {name} is te groot voor een opdracht. Vraag je trainer om hulp."
+    IS_HANDIN = (
+        "Het bestand {name} is een inleverpakket: dat maak je zelf, voor je trainer. "
+        "Kies het bestand met de opdracht die je van je trainer kreeg."
+    )
+    NOT_A_HANDOUT = (
+        "In het bestand {name} staat geen opdracht van je trainer. Kies het goede bestand."
+    )
+    DAMAGED = "Het bestand {name} is beschadigd. Vraag je trainer om het nog een keer te sturen."
+    UNSAFE = (
+        "Het bestand {name} bevat iets wat niet in een opdracht hoort ({member}). "
+        "Het is niet geopend. Vraag je trainer om hulp."
+    )
+    FAILED = "De opdracht kon niet worden geopend ({reason}). Vraag je trainer om hulp."
+
+
 # Shared widget pieces of the private tools (course/widgets.py)
 DELETE_BUTTON = "Wis mijn gegevens"
 DELETE_YES = "Ja, wis alles"
