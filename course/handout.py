@@ -218,8 +218,16 @@ def opened_html(result: OpenedAssignment, root: Path) -> str:
     if result.notebook is not None:
         href = html.escape(result.notebook.relative_to(root).as_posix())
         label = html.escape(T.OPEN_LINK.format(assignment=result.assignment))
-        link = f'<br><a class="sp-open-link" href="{href}">{label}</a>'
+        link = f'<br><a class="sp-nav-link sp-open-link" href="{href}">{label}</a>'
     return _status(lines, link)
+
+
+# The upload button always shows how many files it holds ("Opdracht openen (0)"): the
+# page shows only the label.
+_BUTTON_STYLE = (
+    "<style>.sp-open-button { font-size: 0 !important; } .sp-open-button::after "
+    f'{{ content: "{T.BUTTON}"; font-size: 1rem; }}</style>'
+)
 
 
 def build_open_widget(root: Path | None = None) -> widgets.VBox:
@@ -228,10 +236,12 @@ def build_open_widget(root: Path | None = None) -> widgets.VBox:
         accept=".zip",
         multiple=False,
         description=T.BUTTON,
-        icon="folder-open",
+        icon="",
+        tooltip=T.BUTTON,
         button_style="primary",
         layout=widgets.Layout(width="max-content"),
     )
+    upload.add_class("sp-open-button")
     status = widgets.HTML(_status([]))
 
     def on_upload(change):
@@ -250,7 +260,7 @@ def build_open_widget(root: Path | None = None) -> widgets.VBox:
         upload.value = ()  # the same file may be chosen again
 
     upload.observe(on_upload, names="value")
-    box = widgets.VBox([upload, status])
+    box = widgets.VBox([widgets.HTML(_BUTTON_STYLE), upload, status])
     box.add_class("sp-open")
     return box
 

@@ -53,8 +53,9 @@ def chromium():
 class LearnerServer:
     """One learner's course server; ``start()`` returns the printed link."""
 
-    def __init__(self, base: Path, port: int = 18_900):
+    def __init__(self, base: Path, port: int = 18_900, args: tuple[str, ...] = ()):
         self.base = base
+        self.args = args  # more options for the start command
         self.workspace = base / "sleutelpersonen"
         self.home = base / "thuis"
         self.preferred_port = port
@@ -87,6 +88,7 @@ class LearnerServer:
                 "--no-browser",
                 f"--port={port}",
                 f"--werkmap={self.workspace}",
+                *self.args,
             ],
             env=self.environment(),
             cwd=self.base,

@@ -172,7 +172,7 @@ def test_sizes_are_limited_even_when_the_zip_lies(tmp_path, learner_home):
 
 def test_the_button_opens_the_chosen_file_and_links_to_the_page(tmp_path, learner_home):
     box = build_open_widget(tmp_path)
-    upload, status = box.children
+    _style, upload, status = box.children
     assert upload.description == "Opdracht openen"
     upload.set_state(
         {
