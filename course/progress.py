@@ -17,6 +17,7 @@ from IPython.display import HTML, display
 
 from course import messages as msg
 from course.catalog import Catalog, Lesson, Module, load_catalog
+from course.exchange_fetch import fetch_released
 from course.messages.app import AppText
 from course.storage import JsonStore, learner_home
 from course.workspace import START_PAGE, assignment_notebook, workspace_root
@@ -120,6 +121,7 @@ def show_map(catalog: Catalog | None = None) -> None:
     catalog = catalog or load_catalog()
     saved = progress_store().load()
     root = workspace_root()
+    fetch_released(root)  # on a JupyterHub: assignments the trainer released since last time
     parts = []
     for module in catalog.modules:
         items = []

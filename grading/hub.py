@@ -5,8 +5,9 @@ with their own system accounts (PAM: the machine's own user names and passwords)
 server is started as its own user (JupyterHub's LocalProcessSpawner), so the operating
 system keeps learners apart:
 
-- a learner's server shows their workspace ``~/sleutelpersonen`` (lessons from the course,
-  released assignments fetched from the cohort's exchange as that learner) and opens on the
+- a learner's server shows their workspace ``~/sleutelpersonen`` (lessons from the course;
+  the start page fetches released assignments from the cohort's exchange as that learner,
+  see :mod:`course.exchange_fetch`) and opens on the
   start page as an app page (``/voila/render/00-start-hier.ipynb``), with the learner set-up
   of ``course/jupyter``; **Inleveren** submits through nbgrader's exchange;
 - a trainer's server is JupyterLab in the cohort folder with nbgrader's formgrader; the
@@ -55,7 +56,6 @@ HUB_CONFIG = Path(__file__).resolve().parent / "jupyterhub_config.py"
 LEARNER_CONFIG_DIR = PROJECT_DIR / "course" / "jupyter"
 SETTINGS_NAME = "hub.json"
 WORKSPACE_NAME = "sleutelpersonen"
-ASSIGNMENTS_DIR = "opdrachten"
 DEFAULT_HUB_DIR = Path("/var/lib/sleutelpersonen-hub")
 
 
@@ -211,7 +211,7 @@ def base_environment() -> dict[str, str]:
     }
 
 
-def learner_environment(home: Path, workspace: Path) -> dict[str, str]:
+def learner_environment(home: Path, workspace: Path, settings: dict) -> dict[str, str]:
     """The learner set-up of ``course/jupyter`` for a learner's server (as course/launch.py)."""
     data = home / ".sleutelpersonen"
     base = base_environment()
@@ -226,6 +226,9 @@ def learner_environment(home: Path, workspace: Path) -> dict[str, str]:
         "JUPYTERLAB_WORKSPACES_DIR": str(data / "jupyterlab" / "workspaces"),
         "SLEUTELPERSONEN_HOME": str(data),
         "SLEUTELPERSONEN_WERKMAP": str(workspace),
+        # The start page fetches released assignments from here (course/exchange_fetch.py).
+        "SLEUTELPERSONEN_UITWISSELING": settings["exchange"],
+        "SLEUTELPERSONEN_CURSUS": settings["course_id"],
     }
 
 
@@ -243,7 +246,7 @@ async def prepare_server(spawner, settings: dict) -> None:
     await asyncio.to_thread(prepare_learner, name, settings)
     spawner.notebook_dir = str(workspace)
     spawner.default_url = f"/voila/render/{START_PAGE}"
-    spawner.environment = {**spawner.environment, **learner_environment(home, workspace)}
+    spawner.environment = {**spawner.environment, **learner_environment(home, workspace, settings)}
 
 
 def write_trainer_config(home: Path, name: str, settings: dict) -> Path:
@@ -280,46 +283,15 @@ def write_learner_config(home: Path, name: str, settings: dict) -> Path:
 
 
 def prepare_learner(name: str, settings: dict) -> Path:
-    """The learner's workspace: lessons of the course, released assignments fetched."""
+    """The learner's workspace with the course's lessons (the start page fetches released
+    assignments into it, see :mod:`course.exchange_fetch`)."""
     home = Path(pwd.getpwnam(name).pw_dir)
     workspace = home / WORKSPACE_NAME
     workspace.mkdir(exist_ok=True)
     update_lessons(workspace)
     write_learner_config(home, name, settings)
     chown_tree(workspace, name)
-    fetch_released(name, settings)
     return workspace
-
-
-def released_assignments(settings: dict) -> list[str]:
-    """The assignments the trainer released to the cohort's exchange."""
-    outbound = Path(settings["exchange"]) / settings["course_id"] / "outbound"
-    return sorted(p.name for p in outbound.iterdir() if p.is_dir()) if outbound.is_dir() else []
-
-
-def fetch_released(name: str, settings: dict) -> list[str]:
-    """Fetch each released assignment the learner has not got yet, *as the learner*."""
-    home = Path(pwd.getpwnam(name).pw_dir)
-    target = home / WORKSPACE_NAME / ASSIGNMENTS_DIR
-    fetched = []
-    for assignment in released_assignments(settings):
-        if (target / assignment).is_dir():
-            continue
-        run_as(
-            name,
-            [
-                str(server_bin() / "python"),
-                "-m",
-                "nbgrader",
-                "fetch_assignment",
-                assignment,
-                f"--course={settings['course_id']}",
-                f"--Exchange.assignment_dir={target}",
-            ],
-            cwd=home / WORKSPACE_NAME,
-        )
-        fetched.append(assignment)
-    return fetched
 
 
 def run_as(name: str, command: list[str], cwd: Path) -> subprocess.CompletedProcess:

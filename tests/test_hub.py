@@ -43,11 +43,11 @@ from nbgrader_course import AssignmentShape, solution_answers
 
 pytestmark = pytest.mark.browser
 
-COURSE = "hubtest"
 ASSIGNMENT = "proefopdracht"
 NOTEBOOK = "proefopdracht"
 PAGE = f"opdrachten/{ASSIGNMENT}/{NOTEBOOK}.ipynb"
 SUFFIX = secrets.token_hex(2)
+COURSE = f"hubtest{SUFFIX}"  # its own trainer group: CI runs may overlap
 AMINA, BRAM, TRAINER = f"spt{SUFFIX}amina", f"spt{SUFFIX}bram", f"spt{SUFFIX}trainer"
 PASSWORDS: dict[str, str] = {}  # from the file `trainer hub accounts` writes
 TIMEOUT = 120_000
@@ -200,6 +200,8 @@ def test_learners_answer_and_hand_in_through_the_exchange(hub, browser, artifact
         page.wait_for_url(
             f"**/user/{name}/voila/render/00-start-hier.ipynb", timeout=240_000, wait_until="commit"
         )
+        _ready(page)  # the start page fetched the released assignment into the workspace
+        expect(page.get_by_role("heading", name=re.compile("^Module 1:"))).to_be_visible()
         page.goto(f"{hub.url}/user/{name}/voila/render/{PAGE}")
         _ready(page)
         for number, value in _answers(name).items():
@@ -212,6 +214,24 @@ def test_learners_answer_and_hand_in_through_the_exchange(hub, browser, artifact
     inbound = Path(hub.settings["exchange"]) / COURSE / "inbound"
     owners = {p.name.split("+")[0]: p.stat().st_uid for p in inbound.iterdir()}
     assert owners == {name: pwd.getpwnam(name).pw_uid for name in (AMINA, BRAM)}
+
+
+def test_an_assignment_released_later_appears_on_the_start_page(hub, browser):
+    """Released while Amina's server runs: her start page fetches it and links to it."""
+    release(hub.cohort, "module-2")
+    page = _log_in(browser, hub, AMINA)
+    page.wait_for_url(f"**/user/{AMINA}/voila/render/00-start-hier.ipynb", wait_until="commit")
+    _ready(page)
+    page.get_by_role("link", name="Opdracht module 2").click()
+    page.wait_for_url("**/opdrachten/module-2/*.ipynb", wait_until="commit")
+    _ready(page)
+    expect(page.locator(".sp-answer").first).to_be_visible()
+    folder = Path(pwd.getpwnam(AMINA).pw_dir) / "sleutelpersonen" / "opdrachten" / "module-2"
+    assert folder.stat().st_uid == pwd.getpwnam(AMINA).pw_uid
+    assert not (
+        Path(pwd.getpwnam(BRAM).pw_dir) / "sleutelpersonen" / "opdrachten" / "module-2"
+    ).exists()
+    page.context.close()
 
 
 def test_trainer_collects_grades_and_releases_feedback(hub):
