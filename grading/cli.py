@@ -152,6 +152,16 @@ def new_cohort(map: Path, database: str, uitwisseling: Path | None, cursus_id: s
     _say("grading.cohort:new_cohort_line", map, database or None, uitwisseling, cursus_id)
 
 
+@main.command("instellen", help=T.HELP_CHANGE)
+@_cohort_option
+@click.option(
+    "--uitwisseling", type=FOLDER, default=None, metavar=T.FOLDER_METAVAR, help=T.HELP_EXCHANGE
+)
+@click.option("--cursus-id", default=None, metavar="ID", help=T.HELP_COURSE_ID)
+def change(cohort: Path, uitwisseling: Path | None, cursus_id: str | None) -> None:
+    _say("grading.cohort:change_line", cohort, uitwisseling, cursus_id)
+
+
 @main.command("importeer-deelnemers", help=T.HELP_IMPORT_LEARNERS)
 @click.argument("bestand", type=click.Path(dir_okay=False, path_type=Path))
 @_cohort_option

@@ -93,6 +93,13 @@ class BadCourseId(TrainerError):
         super().__init__(T.BAD_COURSE_ID.format(course_id=course_id))
 
 
+class CourseIdInUse(TrainerError):
+    """The gradebook already holds assignments under the cohort's course id."""
+
+    def __init__(self, course_id: str):
+        super().__init__(T.COURSE_ID_IN_USE.format(course_id=course_id))
+
+
 class CohortExists(TrainerError):
     """``trainer nieuw`` on a folder that is a cohort already."""
 
@@ -305,6 +312,36 @@ class Cohort:
         (self.root / COHORT_FILE).write_text(text, encoding="utf-8")
         return int(year)
 
+    # ----------------------------------------------------------------- hub settings
+    def change(self, exchange: Path | None = None, course_id: str | None = None) -> None:
+        """Give the cohort an exchange and/or another course id (``trainer instellen``).
+
+        A course id cannot change once the gradebook holds assignments under the old one.
+        """
+        if course_id is not None and course_id != self.course_id:
+            if not COURSE_ID.fullmatch(course_id):
+                raise BadCourseId(course_id)
+            if self._assignments_in_gradebook():
+                raise CourseIdInUse(self.course_id)
+        source = self.settings.get("c.CourseDirectory.source_directory")
+        text = _config_text(
+            self.settings.get("c.CourseDirectory.db_url"),
+            exchange if exchange is not None else self.exchange,
+            course_id or self.course_id,
+        )
+        if isinstance(source, str) and Path(source).is_absolute():
+            text += f"c.CourseDirectory.source_directory = {source!r}\n"
+        self.config_path.write_text(text, encoding="utf-8")
+        del self.settings
+
+    def _assignments_in_gradebook(self) -> bool:
+        if not self.has_gradebook:
+            return False
+        from nbgrader.api import Gradebook
+
+        with Gradebook(self.gradebook_url, self.course_id) as gradebook:
+            return bool(gradebook.assignments)
+
     # ----------------------------------------------------------------- moving
     def _follow_move(self) -> None:
         """Rewrite an old config whose absolute root names another folder."""
@@ -357,3 +394,10 @@ def mail_settings_line(
     cohort = Cohort(root)
     cohort.set_mail(MailSettings(server, port, sender, user, security))
     return T.MAIL_SAVED.format(server=server, port=port, sender=sender)
+
+
+def change_line(root: Path, exchange: Path | None = None, course_id: str | None = None) -> str:
+    """``trainer instellen``: change the cohort's exchange or course id; say what it is now."""
+    cohort = Cohort(root)
+    cohort.change(exchange, course_id)
+    return T.CHANGED.format(course_id=cohort.course_id, exchange=cohort.exchange or T.NONE)

@@ -42,6 +42,7 @@ class CliText:
         "Naam van het cohort in de uitwisselmap en op de hub (standaard: sleutelpersonen); "
         "geef elk cohort op één hub een eigen naam, bijvoorbeeld cohort-2027."
     )
+    HELP_CHANGE = "Geef een bestaand cohort een uitwisselmap of een andere cursus-id."
     HELP_IMPORT_LEARNERS = (
         "Lees deelnemers in uit een CSV- of Excel-bestand (id, voornaam, achternaam, e-mail)."
     )
@@ -135,6 +136,12 @@ class CohortText:
     COHORT_FILE_COMMENT = (
         "Het cursusjaar van deze cohort: opdrachten en antwoordsleutels horen bij dit jaar."
     )
+    COURSE_ID_IN_USE = (
+        "Het cijferboek heeft al opdrachten onder de cursus-id '{course_id}'. Die blijft; "
+        "maak voor een andere naam een nieuw cohort."
+    )
+    CHANGED = "Het cohort heet nu '{course_id}' in de uitwisselmap; uitwisselmap: {exchange}."
+    NONE = "geen"
     BAD_COURSE_ID = (
         "'{course_id}' kan geen cursus-id zijn: gebruik kleine letters, cijfers, - en _, "
         "begin met een letter, hoogstens 23 tekens."

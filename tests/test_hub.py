@@ -357,3 +357,28 @@ def test_trainer_nieuw_names_the_cohort_on_the_hub(tmp_path):
     assert refused.returncode == 1
     assert refused.stderr.startswith("Fout: 'Cohort+2027' kan geen cursus-id zijn")
     assert not (tmp_path / "ander" / "nbgrader_config.py").exists()
+
+
+def test_trainer_instellen_gives_an_existing_cohort_an_exchange_and_a_name(tmp_path):
+    cohort = tmp_path / "cohort"
+    _trainer("nieuw", str(cohort), cwd=tmp_path)
+    assert Cohort(cohort).exchange is None
+    said = _trainer(
+        "instellen", "--cohort", str(cohort), "--uitwisseling", str(tmp_path / "uitwisseling"),
+        "--cursus-id", "cohort-2027", cwd=tmp_path,
+    )  # fmt: skip
+    assert "cohort-2027" in said
+    assert Cohort(cohort).course_id == "cohort-2027"
+    assert Cohort(cohort).exchange == tmp_path / "uitwisseling"
+    # Once the gradebook holds assignments under a course id, that id stays.
+    with Gradebook(Cohort(cohort).gradebook_url, "cohort-2027") as gradebook:
+        gradebook.add_assignment(ASSIGNMENT)
+    env = dict(
+        os.environ, PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]])
+    )
+    refused = subprocess.run(
+        ["trainer", "instellen", "--cohort", str(cohort), "--cursus-id", "ander"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert refused.returncode == 1 and "al opdrachten" in refused.stderr
+    assert Cohort(cohort).course_id == "cohort-2027"

@@ -17,6 +17,7 @@ from grading.cohort import CONFIG_NAME, Cohort, NotACohort
 
 COMMANDS = [
     "nieuw",
+    "instellen",
     "importeer-deelnemers",
     "uitdelen",
     "ophalen",
