@@ -11,10 +11,10 @@ import csv
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 from grading.hub import (
@@ -36,7 +36,7 @@ PASSWORDS_FILE = "wachtwoorden.csv"
 
 
 def start_hub(hub_dir: Path, log: Path | None = None, timeout: float = 120) -> subprocess.Popen:
-    """Start JupyterHub for the settings in ``hub_dir``; return once it answers."""
+    """Start JupyterHub for the settings in ``hub_dir``; return once its login page answers."""
     if not shutil.which("jupyterhub", path=str(VENV_BIN)):
         raise HubError(T.NOT_INSTALLED)
     if not PROXY.exists():
@@ -64,12 +64,20 @@ def start_hub(hub_dir: Path, log: Path | None = None, timeout: float = 120) -> s
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise HubError(T.START_FAILED.format(log=log))
-        with socket.socket() as probe:
-            if probe.connect_ex((settings["ip"], int(settings["port"]))) == 0:
-                return process
+        if _login_page_answers(f"http://{settings['ip']}:{int(settings['port'])}/hub/login"):
+            return process
         time.sleep(0.3)
     stop_hub(process)
     raise HubError(T.START_FAILED.format(log=log))
+
+
+def _login_page_answers(url: str) -> bool:
+    """Does the hub itself answer (not only its proxy, which starts first)?"""
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200
+    except (OSError, ValueError):
+        return False
 
 
 def stop_hub(process: subprocess.Popen, timeout: float = 60) -> None:
