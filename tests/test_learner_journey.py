@@ -237,7 +237,7 @@ def test_assignment_answered_in_the_page_handed_in_and_graded(server, browser, a
     _trainer(
         "importeer-pakketten", ASSIGNMENT, str(packages), "--cohort", str(cohort), cwd=tmp_path
     )
-    _trainer("nakijken", str(cohort), ASSIGNMENT, cwd=tmp_path)
+    _trainer("nakijken", ASSIGNMENT, "--cohort", str(cohort), cwd=tmp_path)
 
     with Gradebook(f"sqlite:///{cohort / 'gradebook.db'}") as gradebook:
         submission = gradebook.find_submission_notebook(NOTEBOOK, ASSIGNMENT, LEARNER)
