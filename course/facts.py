@@ -226,8 +226,11 @@ def reference_date(year: int | None = None) -> dt.date:
 def resolve(record: FactRecord, day: dt.date) -> Fact | None:
     """``record`` as used on ``day``, or ``None`` when it has no value then."""
     item = record.value_on(day)
-    if item is None:
-        return None
+    return None if item is None else as_fact(record, item)
+
+
+def as_fact(record: FactRecord, item: DatedValue) -> Fact:
+    """One dated value of ``record`` as the course uses it."""
     return Fact(
         key=record.key,
         value=item.value,
@@ -255,9 +258,14 @@ def missing_facts(year: int, records: Mapping[str, FactRecord] | None = None) ->
     return sorted(key for key, record in records.items() if record.value_on(day) is None)
 
 
+@cache
+def _facts_on_cached(day: dt.date) -> dict[str, Fact]:
+    return facts_on(day)
+
+
 def load_facts(year: int | None = None) -> dict[str, Fact]:
-    """The facts of the course year (or ``year``), by dotted key."""
-    return facts_on(reference_date(year or course_year()))
+    """The facts of the course year (or ``year``), by dotted key (a copy: callers may edit)."""
+    return dict(_facts_on_cached(reference_date(year or course_year())))
 
 
 def fact(key: str, year: int | None = None) -> Fact:

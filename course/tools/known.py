@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from course.facts import Fact, MissingFactError, course_year, fact, load_records
+from course.facts import Fact, MissingFactError, as_fact, course_year, fact, load_records
 
 
 @dataclass(frozen=True)
@@ -42,20 +42,7 @@ def known(key: str) -> Known:
         year = course_year()
         older = [item for item in record.values if item.valid_from.year <= year]
         newest = (older or list(record.values))[-1]
-        return Known(
-            Fact(
-                key=key,
-                value=newest.value,
-                unit=record.unit,
-                year=newest.valid_from.year,
-                source=newest.source,
-                checked=newest.checked,
-                confidence=newest.confidence,
-                note=" ".join(part for part in (record.note, newest.note) if part),
-                valid_from=newest.valid_from,
-            ),
-            False,
-        )
+        return Known(as_fact(record, newest), False)
 
 
 def value(key: str) -> float:
