@@ -25,6 +25,7 @@ import pytest
 
 from conftest import ASSIGNMENTS, COURSE, ROOT
 from course.factfill import (
+    PINNED_YEAR,
     PLACEHOLDER,
     FactFillError,
     display,
@@ -99,7 +100,7 @@ def written_texts():
             yield f"{path.relative_to(ROOT)} cel {index}", _source(cell)
     for path in sorted(COURSE.rglob("*.oefenvragen.toml")):
         text = path.read_text(encoding="utf-8")
-        if re.search(r"^cursusjaar\s*=", text, re.MULTILINE):
+        if PINNED_YEAR.search(text):
             continue
         data = tomllib.loads(PLACEHOLDER.sub("0", text))
         raw = tomllib.loads(_quote_placeholders(text))
@@ -219,7 +220,7 @@ def test_answer_keys_hold_no_hand_written_fact_values():
                     problems.append(f"{path.name} cel {index}: {number:g} (= {', '.join(keys)})")
     for path in sorted(COURSE.rglob("*.oefenvragen.toml")):
         text = path.read_text(encoding="utf-8")
-        if re.search(r"^cursusjaar\s*=", text, re.MULTILINE):
+        if PINNED_YEAR.search(text):
             continue
         for index, question in enumerate(tomllib.loads(_quote_placeholders(text))["questions"]):
             answer = question.get("answer")
@@ -256,7 +257,7 @@ def _year_of(path: Path) -> int:
     if path.suffix == ".ipynb":
         pinned = json.loads(text).get("metadata", {}).get("sleutelpersonen", {}).get("cursusjaar")
     else:
-        found = re.search(r"^cursusjaar\s*=\s*(\d{4})", text, re.MULTILINE)
+        found = PINNED_YEAR.search(text)
         pinned = found.group(1) if found else None
     return int(pinned) if pinned else course_year()
 
@@ -295,7 +296,7 @@ def _filled(path: Path, facts: dict[str, Fact], year: int) -> str:
         if pinned and int(pinned) != year:
             return ""
         return json.dumps(fill_notebook(nb, facts, year), ensure_ascii=False)
-    if re.search(r"^cursusjaar\s*=", text, re.MULTILINE):
+    if PINNED_YEAR.search(text):
         return ""
     return fill(text, facts, year)
 
