@@ -21,11 +21,27 @@ from pathlib import Path
 
 from sqlalchemy import select, text
 
-from keurmerk.models import AuditRecord, Certificate, RegisterEntry, StatusList
+from keurmerk.models import (
+    AuditPerson,
+    AuditPersonal,
+    AuditRecord,
+    AuditSignature,
+    Certificate,
+    RegisterEntry,
+    StatusList,
+)
 from keurmerk.registry import Registry, default_url
 from keurmerk.service import CONFIG_NAME, Config, write_config
 
-TABLES = (Certificate, StatusList, AuditRecord, RegisterEntry)
+TABLES = (
+    Certificate,
+    StatusList,
+    AuditRecord,
+    AuditSignature,
+    AuditPerson,
+    AuditPersonal,
+    RegisterEntry,
+)
 FORMAT = 1
 
 
@@ -121,6 +137,8 @@ def restore_backup(source: Path, home: Path, database_url: str | None = None) ->
             if registry.engine.dialect.name == "postgresql":
                 # Rows came with their ids: move each id sequence past the highest one.
                 for model in TABLES:
+                    if "id" not in model.__table__.columns:
+                        continue
                     table = model.__tablename__
                     session.execute(
                         text(

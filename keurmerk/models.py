@@ -69,6 +69,39 @@ class AuditRecord(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
+class AuditPerson(Base):
+    """The pseudonym that stands for one learner in the audit trail.
+
+    Hashed records carry only ``ref`` (random, so it says nothing about the person); deleting
+    this row and the person's ``AuditPersonal`` rows erases them without breaking the chain.
+    """
+
+    __tablename__ = "audit_people"
+
+    ref: Mapped[str] = mapped_column(String(32), primary_key=True)
+    learner_id: Mapped[str] = mapped_column(String(100), unique=True)
+
+
+class AuditPersonal(Base):
+    """The personal data of one audit record (learner id, name, gemeente, …), outside its hash."""
+
+    __tablename__ = "audit_personal"
+
+    record_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    ref: Mapped[str] = mapped_column(String(32), index=True)
+    data: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class AuditSignature(Base):
+    """The issuer's signature on one audit record: a signed checkpoint (count, head, time)."""
+
+    __tablename__ = "audit_signatures"
+
+    record_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    method: Mapped[str] = mapped_column(String(300))
+    signature: Mapped[str] = mapped_column(String(200))
+
+
 class RegisterEntry(Base):
     """An opt-in listing in the public register (deleted at once on withdrawal)."""
 

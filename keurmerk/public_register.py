@@ -71,7 +71,11 @@ def opt_in(registry: Registry, learner_id: str, gemeente: str, actor: str) -> No
         else:
             entry.gemeente = gemeente
         audit.record(
-            session, actor, "register-aanmelding", learner_id, details={"gemeente": gemeente}
+            session,
+            actor,
+            "register-aanmelding",
+            learner=learner_id,
+            personal={"gemeente": gemeente},
         )
 
 
@@ -82,7 +86,7 @@ def opt_out(registry: Registry, learner_id: str, actor: str) -> bool:
         if entry is None:
             return False
         session.delete(entry)
-        audit.record(session, actor, "register-afmelding", learner_id)
+        audit.record(session, actor, "register-afmelding", learner=learner_id)
         return True
 
 

@@ -105,11 +105,14 @@ class Registry:
         writer = self.engine.execution_options(write_lock=True)
         self.sessions = sessionmaker(writer, expire_on_commit=False)
         self.reads = sessionmaker(self.engine, expire_on_commit=False)
+        # Signs every audit record written in ``transaction()`` (set by Keurmerkbeheer).
+        self.audit_signer: audit.Signer | None = None
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A writing transaction that waits for, and then holds, the registry's write lock."""
         with self.sessions.begin() as session:
+            session.info[audit.SIGNER] = self.audit_signer
             self._lists(session)
             yield session
 
@@ -199,7 +202,9 @@ class Registry:
                 actor,
                 "vernieuwing" if supersedes else "uitgifte",
                 number,
-                details={"learner": learner_id, "supersedes": supersedes, "index": index},
+                details={"supersedes": supersedes, "index": index},
+                learner=learner_id,
+                personal={"name": name},
             )
         return certificate
 

@@ -5,6 +5,7 @@ The command line, the demo and the tests use this; the web service only reads.
 
 from __future__ import annotations
 
+import base64
 import tomllib
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,7 +23,7 @@ from keurmerk import messages as msg
 from keurmerk.credential import IssuerProfile, build_credential, email_hash, new_salt
 from keurmerk.dataintegrity import sign, verify_signature
 from keurmerk.documents import VC_V2
-from keurmerk.keys import KeyStore, default_home
+from keurmerk.keys import KeyStore, KeyStoreError, default_home
 from keurmerk.multikey import decode_public_key
 from keurmerk.registry import ACTIVE, REVOKED, SUSPENDED, Certificate, Registry, default_url
 
@@ -95,6 +96,7 @@ class Keurmerkbeheer:
         self.config = config
         self.keys = KeyStore(config.home / "keys", config.issuer.id)
         self.registry = Registry(config.database_url)
+        self.registry.audit_signer = self.sign_audit
 
     def init(self, actor: str = "systeem") -> None:
         """Make the first key (if none) and publish empty, signed status lists."""
@@ -115,6 +117,14 @@ class Keurmerkbeheer:
         info, key = self.keys.active()
         raw = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
         return self.config.issuer.id, info.method, raw
+
+    def sign_audit(self, message: bytes) -> tuple[str, str] | None:
+        """Sign an audit checkpoint with the active key (``None`` before the first key)."""
+        try:
+            info, key = self.keys.active()
+        except KeyStoreError:
+            return None
+        return info.method, base64.urlsafe_b64encode(key.sign(message)).decode("ascii")
 
     def issuer_document(self) -> dict:
         return self.keys.issuer_document(self.config.issuer.name, self.config.issuer.url)
