@@ -22,8 +22,10 @@ from keurmerk.cli_common import (
     serve_verification,
 )
 from keurmerk.cli_lifecycle import COMMANDS
+from keurmerk.identity import IdentityError
 from keurmerk.numbers import normalise
 from keurmerk.pdf import font_files, render
+from keurmerk.privacy import load_privacy
 from keurmerk.registry import AlreadyIssued
 from keurmerk.rules import DEFAULT_RULES, decide, load_rules
 from keurmerk.service import Config
@@ -99,9 +101,12 @@ def uitgeven(
             continue
         person = people.loc[decision.learner]
         try:
-            certificate = beheer.issue(decision.learner, str(person["name"]), str(person["email"]))
+            certificate = beheer.issue(decision.learner, person.get("name"), person.get("email"))
         except AlreadyIssued as refused:
             click.echo(already_issued(refused.certificate))
+            continue
+        except IdentityError as refused:
+            click.echo(msg.CLI_REFUSED_PERSON.format(learner=decision.learner, reason=refused))
             continue
         path = pdf_map / f"keurmerk-{certificate.number}.pdf"
         path.write_bytes(
@@ -238,15 +243,28 @@ def controleer(
 @click.option("--limiet", default=30, show_default=True, help="Look-ups per minuut per bezoeker.")
 @PROXIES
 @click.option(
+    "--regels",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=DEFAULT_RULES,
+    help="Regelbestand; [privacy] public_months zegt hoe lang een naam zichtbaar blijft.",
+)
+@click.option(
     "--test-uitgifte",
     is_flag=True,
     help="Alleen om te testen: POST /credentials/issue ondertekent wat je stuurt.",
 )
 def serve(
-    home: Path, host: str, port: int, limiet: int, proxies: tuple[str, ...], test_uitgifte: bool
+    home: Path,
+    host: str,
+    port: int,
+    limiet: int,
+    proxies: tuple[str, ...],
+    regels: Path,
+    test_uitgifte: bool,
 ) -> None:
     """Start de controlepagina."""
-    serve_verification(beheer_for(home), host, port, limiet, proxies, test_uitgifte)
+    months = load_privacy(regels).public_months
+    serve_verification(beheer_for(home), host, port, limiet, proxies, test_uitgifte, months)
 
 
 for _command in COMMANDS:

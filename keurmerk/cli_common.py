@@ -77,6 +77,7 @@ def serve_verification(
     lookups_per_minute: int = 30,
     trusted_proxies: tuple[str, ...] = (),
     test_issuing: bool = False,
+    public_months: int = 12,
 ) -> None:
     """Run the verification service until stopped (Ctrl+C).
 
@@ -94,6 +95,7 @@ def serve_verification(
         lookups_per_minute=lookups_per_minute,
         trusted_proxies=tuple(trusted_proxies),
         test_issuing=beheer.test_signing_key if test_issuing else None,
+        public_months=public_months,
     )
     # proxy_headers=False: uvicorn would otherwise believe X-Forwarded-For from 127.0.0.1;
     # the app decides who the visitor is, from the trusted-proxy setting alone.

@@ -10,6 +10,7 @@ import click
 from keurmerk import messages as msg
 from keurmerk.backup import RestoreError, create_backup, restore_backup
 from keurmerk.cli_common import ACTOR, HOME, beheer_for, read_table
+from keurmerk.identity import IdentityError
 from keurmerk.numbers import normalise
 from keurmerk.public_register import opt_in, opt_out
 from keurmerk.renewal import decide_renewal, reminders
@@ -20,7 +21,9 @@ from keurmerk.rules import DEFAULT_RULES, load_rules
 @HOME
 @ACTOR
 @click.argument("nummer")
-@click.option("--email", required=True, help="E-mailadres van de houder (voor de hash).")
+@click.option(
+    "--email", required=True, help="E-mailadres van de houder (moet bij het keurmerk horen)."
+)
 @click.option("--scores", type=click.Path(exists=True, path_type=Path), required=True)
 @click.option("--praktijk", type=click.Path(exists=True, path_type=Path), required=True)
 @click.option("--jaar", type=int, default=lambda: datetime.now(UTC).year, show_default="dit jaar")
@@ -39,6 +42,8 @@ def vernieuw(home, actor, nummer, email, scores, praktijk, jaar, regels) -> None
         raise click.ClickException(f"{old.learner_id}: {decision.summary}")
     try:
         new = beheer.renew(number, email, actor=actor)
+    except IdentityError as error:
+        raise click.ClickException(str(error)) from error
     except ValueError as error:
         raise click.ClickException(msg.CLI_CANNOT_RENEW.format(number=number)) from error
     click.echo(msg.CLI_RENEWED.format(old=number, new=new.number))

@@ -1,19 +1,18 @@
 """The keurmerk as an Open Badges 3.0 ``OpenBadgeCredential`` (W3C VC 2.0), before signing.
 
-It carries what a gemeente needs and nothing else personal: the holder's display name and a
-salted SHA-256 hash of the e-mail address (so the holder can prove it is theirs), the
+It carries what a gemeente needs and nothing else personal: the holder's display name, the
 achievement with its criteria, the dates, the keurmerk number (OB's
-``credentialSubject.licenseNumber``) and one status entry. No grades, no birth date, no BSN,
-no background. Only the VC 2.0 and OB 3.0 contexts are used, so any OB 3.0 verifier reads it.
+``credentialSubject.licenseNumber``) and one status entry. No e-mail hash (the registry keeps
+a keyed binding instead, see :mod:`keurmerk.identity`), no grades, no birth date, no BSN, no
+background. Only the VC 2.0 and OB 3.0 contexts are used, so any OB 3.0 verifier reads it.
 
 Credentials issued before had the number as ``keurmerkNumber`` (in the project context
-``keurmerk-v1.jsonld``) and two status entries; they still verify and show their number.
+``keurmerk-v1.jsonld``) and two status entries, or a salted SHA-256 of the e-mail address;
+they still verify and show their number.
 """
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -48,17 +47,6 @@ class IssuerProfile:
         return {"id": self.id, "type": ["Profile"], "name": self.name, "url": self.url}
 
 
-def new_salt() -> str:
-    """A random salt for the e-mail hash (stored with the certificate, not guessable)."""
-    return secrets.token_hex(16)
-
-
-def email_hash(email: str, salt: str) -> str:
-    """OB 3.0 ``identityHash``: ``sha256$`` + hex(SHA-256(normalised e-mail + salt))."""
-    normalised = email.strip().lower()
-    return "sha256$" + hashlib.sha256((normalised + salt).encode("utf-8")).hexdigest()
-
-
 def _timestamp(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -81,8 +69,6 @@ def build_credential(
     issuer: IssuerProfile,
     number: str,
     name: str,
-    email: str,
-    salt: str,
     awarded: datetime,
     valid_from: datetime,
     valid_until: datetime,
@@ -107,13 +93,6 @@ def build_credential(
                     "identityType": "name",
                     "hashed": False,
                     "identityHash": name,
-                },
-                {
-                    "type": "IdentityObject",
-                    "identityType": "emailAddress",
-                    "hashed": True,
-                    "identityHash": email_hash(email, salt),
-                    "salt": salt,
                 },
             ],
             "achievement": {

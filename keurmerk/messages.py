@@ -160,6 +160,10 @@ WEB_STATUS_TEXT = {
     "geschorst": "Dit keurmerk is geschorst. Het is op dit moment niet geldig.",
     "ingetrokken": "Dit keurmerk is ingetrokken. Het is niet meer geldig.",
     "vervangen": "Dit keurmerk is vernieuwd. Controleer het nieuwe keurmerk:",
+    "niet geldig": (
+        "Dit keurmerk is niet geldig. Het is al lang verlopen of ingetrokken. Daarom tonen we "
+        "geen naam meer."
+    ),
     "onbekend nummer": (
         "Dit nummer kennen we niet. Controleer of u het goed heeft overgenomen. "
         "Klopt het nummer? Dan is dit geen echt keurmerk."
@@ -180,6 +184,27 @@ CLI_INIT_DONE = (
     "Klaar. Map: {home}. De privésleutel staat in keys/private (alleen leesbaar voor u)."
 )
 CLI_ROTATED = "Nieuwe sleutel in gebruik: {key}. Oude certificaten blijven geldig."
+# Identity checks before signing (identity.py)
+IDENTITY_NO_NAME = "De naam is leeg. Vul de naam in de deelnemerslijst in. Niets uitgegeven."
+IDENTITY_PLACEHOLDER_NAME = (
+    "'{name}' is geen naam: waarschijnlijk was het vakje leeg. Vul de echte naam in. "
+    "Niets uitgegeven."
+)
+IDENTITY_BAD_NAME = (
+    "De naam klopt niet: gebruik letters, hoogstens 200 tekens en geen rare tekens. "
+    "Niets uitgegeven."
+)
+IDENTITY_NO_EMAIL = "Het e-mailadres is leeg. Vul het e-mailadres van de houder in."
+IDENTITY_BAD_EMAIL = "'{email}' is geen goed e-mailadres."
+IDENTITY_EMAIL_TAKEN = (
+    "Het e-mailadres {email} hoort al bij een andere houder. Controleer de deelnemerslijst: "
+    "misschien staan twee adressen verwisseld."
+)
+IDENTITY_EMAIL_NOT_HOLDERS = (
+    "Dit e-mailadres hoort niet bij keurmerk {number}. Gebruik het e-mailadres van de houder "
+    "zelf. Niets vernieuwd."
+)
+CLI_REFUSED_PERSON = "{learner}: {reason}"
 CLI_NO_PERSON = "{learner}: voldoet, maar staat niet in de deelnemerslijst. Niets uitgegeven."
 CLI_ISSUED = "{learner}: keurmerk {number} uitgegeven. PDF: {pdf}"
 CLI_BAD_NUMBER = "'{number}' is geen keurmerknummer."

@@ -18,9 +18,9 @@ from cryptography.hazmat.primitives.serialization import (
     PrivateFormat,
 )
 
-from keurmerk import datamodel, schema, statuslist
+from keurmerk import datamodel, identity, schema, statuslist
 from keurmerk import messages as msg
-from keurmerk.credential import IssuerProfile, build_credential, email_hash, new_salt
+from keurmerk.credential import IssuerProfile, build_credential
 from keurmerk.dataintegrity import sign, verify_signature
 from keurmerk.documents import VC_V2
 from keurmerk.keys import KeyStore, KeyStoreError, default_home
@@ -159,11 +159,19 @@ class Keurmerkbeheer:
         supersedes: str = "",
         until: datetime | None = None,
     ) -> Certificate:
-        """Issue a signed keurmerk (atomically) for an eligible learner."""
+        """Issue a signed keurmerk (atomically) for an eligible learner.
+
+        The name and e-mail are checked first (``identity.IdentityError``, Dutch): no empty
+        or placeholder name, no malformed address, and no address already bound to another
+        holder. The credential carries the name only; the registry keeps the keyed binding.
+        """
+        name = identity.check_name(name)
+        email = identity.check_email(email)
+        bound = self.email_binding(email)
+        self._refuse_other_holders_email(learner_id, email)
         moment = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
         awarded = awarded or moment
         until = until or _add_years(moment, self.config.validity_years)
-        salt = new_salt()
         info, key = self.keys.active()
 
         def make(number: str, index: int) -> dict:
@@ -171,8 +179,6 @@ class Keurmerkbeheer:
                 issuer=self.config.issuer,
                 number=number,
                 name=name,
-                email=email,
-                salt=salt,
                 awarded=awarded,
                 valid_from=moment,
                 valid_until=until,
@@ -188,7 +194,7 @@ class Keurmerkbeheer:
         certificate = self.registry.issue(
             learner_id=learner_id,
             name=name,
-            email_hash=email_hash(email, salt),
+            email_hash=bound,
             make_credential=make,
             awarded_at=awarded,
             valid_from=moment,
@@ -206,13 +212,17 @@ class Keurmerkbeheer:
         """Herregistratie: a new credential that keeps the original award date.
 
         The new end date runs on from the old one (or from today if that has passed). A
-        suspended, revoked or already renewed keurmerk cannot be renewed.
+        suspended, revoked or already renewed keurmerk cannot be renewed, and ``email`` must
+        be the address the holder's keurmerk is bound to (``identity.IdentityError``).
         """
         old = self.registry.find(number)
         if old is None:
             raise LookupError(number)
         if old.state != ACTIVE or old.superseded_by:
             raise ValueError(f"{number} cannot be renewed")
+        email = identity.check_email(email)
+        if not self.email_matches(old, email):
+            raise identity.IdentityError(msg.IDENTITY_EMAIL_NOT_HOLDERS.format(number=number))
         moment = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
         old_end = old.valid_until if old.valid_until.tzinfo else old.valid_until.replace(tzinfo=UTC)
         until = _add_years(max(moment, old_end), self.config.validity_years)
@@ -227,6 +237,22 @@ class Keurmerkbeheer:
             supersedes=number,
             until=until,
         )
+
+    def email_binding(self, email: str) -> str:
+        """The keyed binding of an e-mail address (only this issuer can compute it)."""
+        return identity.binding(email, identity.load_secret(self.keys.home))
+
+    def email_matches(self, certificate: Certificate, email: str) -> bool:
+        """Whether ``email`` is the address this certificate is bound to."""
+        secret = identity.load_secret(self.keys.home)
+        return identity.matches(
+            certificate.email_hash, email, secret, certificate.credential_json()
+        )
+
+    def _refuse_other_holders_email(self, learner_id: str, email: str) -> None:
+        for certificate in self.registry.certificates():
+            if certificate.learner_id != learner_id and self.email_matches(certificate, email):
+                raise identity.IdentityError(msg.IDENTITY_EMAIL_TAKEN.format(email=email))
 
     def suspend(self, number: str, reason: str, actor: str = "systeem") -> Certificate:
         return self.registry.set_state(number, SUSPENDED, reason, self.sign_list, actor)

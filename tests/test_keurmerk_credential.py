@@ -1,7 +1,8 @@
-"""The keurmerk credential: OB 3.0 shape, nothing personal beyond name and e-mail hash."""
+"""The keurmerk credential: OB 3.0 shape, nothing personal beyond the name."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -9,7 +10,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from keurmerk.credential import (
     IssuerProfile,
     build_credential,
-    email_hash,
     holder_name,
     keurmerk_number,
 )
@@ -31,8 +31,6 @@ def _credential(**overrides):
         issuer=ISSUER,
         number="KM-7QF3-9XPA",
         name="Samira Benali",
-        email="Samira@Example.org ",
-        salt="00112233445566778899aabbccddeeff",
         awarded=datetime(2026, 12, 1, tzinfo=UTC),
         valid_from=datetime(2026, 12, 1, tzinfo=UTC),
         valid_until=datetime(2029, 12, 1, tzinfo=UTC),
@@ -45,15 +43,15 @@ def test_every_term_is_defined_so_everything_is_signed():
     assert undefined_terms(_credential()) == []
 
 
-def test_recipient_is_a_name_and_a_salted_email_hash_only():
+def test_recipient_is_the_display_name_only():
     credential = _credential()
     subject = credential["credentialSubject"]
     assert set(subject) == {"type", "licenseNumber", "identifier", "achievement"}
     assert holder_name(credential) == "Samira Benali"
-    hashed = subject["identifier"][1]
-    assert hashed["hashed"] is True and "samira" not in hashed["identityHash"].lower()
-    assert hashed["identityHash"] == email_hash("samira@example.org", hashed["salt"])
-    assert "@" not in str(credential).replace("@context", "")
+    assert [item["identityType"] for item in subject["identifier"]] == ["name"]
+    text = json.dumps(credential)
+    assert "salt" not in text and "sha256$" not in text
+    assert "@" not in text.replace("@context", "")
 
 
 def test_signed_credential_verifies():

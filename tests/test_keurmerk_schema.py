@@ -10,7 +10,9 @@ verify, follow suspension and revocation, and show their number.
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
+import secrets
 import uuid
 from datetime import UTC, datetime
 
@@ -21,7 +23,7 @@ from sqlalchemy import create_engine, text
 from keurmerk import schema, statuslist
 from keurmerk.check import StatusLists, check_file
 from keurmerk.cli import main
-from keurmerk.credential import build_credential, email_hash, new_salt
+from keurmerk.credential import build_credential
 from keurmerk.dataintegrity import sign
 from keurmerk.documents import KEURMERK_V1, OB_V3, VC_V2
 from keurmerk.service import Config, Keurmerkbeheer
@@ -44,23 +46,36 @@ def beheer(request, tmp_path) -> Keurmerkbeheer:
     return beheer
 
 
+def _legacy_email_hash(email: str, salt: str) -> str:
+    """The unkeyed salted e-mail hash credentials carried before the keyed binding."""
+    return "sha256$" + hashlib.sha256((email.lower() + salt).encode()).hexdigest()
+
+
 def _old_way(beheer: Keurmerkbeheer, learner: str, name: str):
     """Issue a keurmerk exactly as before: project context, keurmerkNumber, two entries."""
     info, key = beheer.keys.active()
     moment = datetime.now(UTC).replace(microsecond=0)
-    salt = new_salt()
+    salt = secrets.token_hex(16)
+    email_hash = _legacy_email_hash(f"{learner}@example.org", salt)
 
     def make(number: str, index: int) -> dict:
         credential = build_credential(
             issuer=beheer.config.issuer,
             number=number,
             name=name,
-            email=f"{learner}@example.org",
-            salt=salt,
             awarded=moment,
             valid_from=moment,
             valid_until=moment.replace(year=moment.year + 3),
             status_index=index,
+        )
+        credential["credentialSubject"]["identifier"].append(
+            {
+                "type": "IdentityObject",
+                "identityType": "emailAddress",
+                "hashed": True,
+                "identityHash": email_hash,
+                "salt": salt,
+            }
         )
         credential["@context"] = [VC_V2, OB_V3, KEURMERK_V1]
         credential["keurmerkNumber"] = credential["credentialSubject"].pop("licenseNumber")
@@ -82,7 +97,7 @@ def _old_way(beheer: Keurmerkbeheer, learner: str, name: str):
     return beheer.registry.issue(
         learner_id=learner,
         name=name,
-        email_hash=email_hash(f"{learner}@example.org", salt),
+        email_hash=email_hash,
         make_credential=make,
         awarded_at=moment,
         valid_from=moment,

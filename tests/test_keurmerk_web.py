@@ -25,7 +25,7 @@ def beheer(tmp_path_factory):
     beheer.certs = {
         "geldig": beheer.issue("d01", "Samira Benali", "samira@example.org", now=issued),
         "verlopen": beheer.issue(
-            "d02", "Karim", "k@example.org", now=datetime(2023, 1, 1, tzinfo=UTC)
+            "d02", "Karim", "k@example.org", now=datetime(2024, 1, 1, tzinfo=UTC)
         ),
         "geschorst": beheer.issue("d03", "Olena", "o@example.org", now=issued),
         "ingetrokken": beheer.issue("d04", "Ahmed", "a@example.org", now=issued),

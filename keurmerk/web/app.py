@@ -66,6 +66,7 @@ class WebSettings:
     check_workers: int = 2  # processes for file checks
     check_seconds: float = 5.0  # hard time limit per file check
     trusted_proxies: tuple[str, ...] = ()  # only these may say who the visitor is (XFF)
+    public_months: int = 12  # [privacy] public_months: how long an ended keurmerk shows a name
     # Only for conformance tests (keurmerk serve --test-uitgifte): returns the issuer id, the
     # verification method and the raw private key that POST /credentials/issue signs with.
     test_issuing: Callable[[], tuple[str, str, bytes]] | None = None
@@ -160,7 +161,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     def check_number(request: Request, nummer: str):
         if not limiter.allow(client(request)):
             return too_many(request, page("te-vaak.html", status_code=429, title=msg.WEB_TOO_MANY))
-        record = look_up(settings.registry, nummer[:64], settings.now())
+        record = look_up(settings.registry, nummer[:64], settings.now(), settings.public_months)
         return page("resultaat.html", title=msg.WEB_RESULT_TITLE, record=record, unknown=UNKNOWN)
 
     @app.post("/controleer-bestand", response_class=HTMLResponse)
@@ -181,7 +182,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     def api_number(request: Request, nummer: str):
         if not limiter.allow(client(request)):
             return too_many(request, JSONResponse({"fout": msg.WEB_TOO_MANY}, status_code=429))
-        record = look_up(settings.registry, nummer[:64], settings.now())
+        record = look_up(settings.registry, nummer[:64], settings.now(), settings.public_months)
         return JSONResponse(record.as_dict(), status_code=404 if record.status == UNKNOWN else 200)
 
     @app.post("/api/v1/controleer")

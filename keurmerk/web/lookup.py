@@ -8,14 +8,16 @@ from datetime import UTC, datetime
 from keurmerk import messages as msg
 from keurmerk.credential import holder_name
 from keurmerk.numbers import normalise
+from keurmerk.privacy import PrivacyRules, name_is_public
 from keurmerk.registry import REVOKED, SUSPENDED, Registry
 
-VALID, EXPIRED, SUSPENDED_NL, REVOKED_NL, REPLACED, UNKNOWN = (
+VALID, EXPIRED, SUSPENDED_NL, REVOKED_NL, REPLACED, NOT_VALID, UNKNOWN = (
     "geldig",
     "verlopen",
     "geschorst",
     "ingetrokken",
     "vervangen",
+    "niet geldig",
     "onbekend nummer",
 )
 
@@ -36,6 +38,8 @@ class PublicRecord:
     def as_dict(self) -> dict:
         if self.status == UNKNOWN:
             return {"status": UNKNOWN}
+        if self.status == NOT_VALID:
+            return {"status": NOT_VALID, "number": self.number}
         return self.__dict__ | ({"compare": msg.COMPARE_NAME} if self.name else {})
 
 
@@ -49,8 +53,13 @@ def dutch_date(iso: str) -> str:
     return f"{moment.day} {msg.MONTHS[moment.month - 1]} {moment.year}"
 
 
-def look_up(registry: Registry, typed: str, now: datetime) -> PublicRecord:
-    """The public record for a typed number; ``onbekend nummer`` for anything else."""
+def look_up(
+    registry: Registry, typed: str, now: datetime, public_months: int = PrivacyRules.public_months
+) -> PublicRecord:
+    """The public record for a typed number; ``onbekend nummer`` for anything else.
+
+    ``public_months`` after a keurmerk ended (see :mod:`keurmerk.privacy`) only ``niet
+    geldig`` and the number are shown: no name, no dates."""
     number = normalise(typed)
     if number is None:
         return PublicRecord(UNKNOWN)
@@ -68,6 +77,10 @@ def look_up(registry: Registry, typed: str, now: datetime) -> PublicRecord:
         status = EXPIRED
     else:
         status = VALID
+    if status != VALID:
+        with registry.reads() as session:
+            if not name_is_public(session, certificate, now, public_months):
+                return PublicRecord(NOT_VALID, number=certificate.number)
     return PublicRecord(
         status=status,
         number=certificate.number,
