@@ -21,12 +21,14 @@ from pathlib import Path
 
 from sqlalchemy import select, text
 
+from keurmerk.identity import SECRET_NAME
 from keurmerk.models import (
     AuditPerson,
     AuditPersonal,
     AuditRecord,
     AuditSignature,
     Certificate,
+    RegisterConsent,
     RegisterEntry,
     StatusList,
 )
@@ -41,6 +43,7 @@ TABLES = (
     AuditPerson,
     AuditPersonal,
     RegisterEntry,
+    RegisterConsent,
 )
 FORMAT = 1
 
@@ -95,6 +98,9 @@ def create_backup(config: Config, target: Path) -> Path:
         archive.add(config.home / "keys" / "keys.json", arcname="keys/keys.json")
         for key in sorted((config.home / "keys" / "private").glob("*.pem")):
             archive.add(key, arcname=f"keys/private/{key.name}")
+        binding = config.home / "keys" / SECRET_NAME  # e-mail bindings need it after a restore
+        if binding.exists():
+            archive.add(binding, arcname=f"keys/{SECRET_NAME}")
     return target
 
 
@@ -110,6 +116,8 @@ def restore_backup(source: Path, home: Path, database_url: str | None = None) ->
             settings = tomllib.loads((staged / CONFIG_NAME).read_text(encoding="utf-8"))
             keys_index = (staged / "keys" / "keys.json").read_bytes()
             private = {p.name: p.read_bytes() for p in (staged / "keys" / "private").glob("*.pem")}
+            binding = staged / "keys" / SECRET_NAME
+            secret = binding.read_bytes() if binding.exists() else None
     except (tarfile.TarError, OSError, KeyError, ValueError) as error:
         raise RestoreError(f"de backup is beschadigd: {error}") from error
     if dump.get("format") != FORMAT:
@@ -129,6 +137,10 @@ def restore_backup(source: Path, home: Path, database_url: str | None = None) ->
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(content)
+        if secret is not None:
+            fd = os.open(home / "keys" / SECRET_NAME, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(secret)
         with registry.sessions.begin() as session:
             for model in TABLES:
                 for row in dump["tables"].get(model.__tablename__, []):

@@ -7,12 +7,14 @@ from pathlib import Path
 
 import click
 
+from keurmerk import gemeenten
 from keurmerk import messages as msg
 from keurmerk.backup import RestoreError, create_backup, restore_backup
 from keurmerk.cli_common import ACTOR, HOME, beheer_for, read_table
 from keurmerk.identity import IdentityError
 from keurmerk.numbers import normalise
-from keurmerk.public_register import opt_in, opt_out
+from keurmerk.privacy import load_privacy
+from keurmerk.public_register import UnknownGemeente, opt_in, opt_out
 from keurmerk.renewal import decide_renewal, reminders
 from keurmerk.rules import DEFAULT_RULES, load_rules
 
@@ -92,16 +94,32 @@ def register() -> None:
 @HOME
 @ACTOR
 @click.argument("deelnemer")
-@click.option("--gemeente", required=True)
-def register_opt_in(home, actor, deelnemer, gemeente) -> None:
-    """Zet een houder in het register (na toestemming)."""
+@click.option("--gemeente", required=True, help="Officiële naam; 'Den Bosch' en dergelijke mag.")
+@click.option(
+    "--toestemming",
+    "consent",
+    is_flag=True,
+    help="De houder gaf toestemming met de tekst die dit commando laat zien.",
+)
+@click.option("--regels", type=click.Path(exists=True, path_type=Path), default=DEFAULT_RULES)
+def register_opt_in(home, actor, deelnemer, gemeente, consent, regels) -> None:
+    """Zet een houder in het register (alleen met toestemming; geeft een afmeldcode)."""
+    version = load_privacy(regels).consent_version
+    if not consent:
+        click.echo(msg.CLI_NEED_CONSENT)
+        click.echo(f"\n{msg.REGISTER_CONSENT_TEXT}\n({version})")
+        raise SystemExit(1)
+    beheer = beheer_for(home)
     try:
-        opt_in(beheer_for(home).registry, deelnemer, gemeente, actor)
+        code = opt_in(beheer.registry, deelnemer, gemeente, actor, version)
     except LookupError as error:
         raise click.ClickException(msg.CLI_NO_CERTIFICATE.format(learner=deelnemer)) from error
-    except ValueError as error:
-        raise click.ClickException(msg.CLI_BAD_GEMEENTE) from error
-    click.echo(msg.CLI_LISTED.format(learner=deelnemer, gemeente=gemeente))
+    except UnknownGemeente as error:
+        text = msg.CLI_BAD_GEMEENTE.format(gemeente=gemeente, year=gemeenten.YEAR)
+        raise click.ClickException(text) from error
+    click.echo(msg.CLI_LISTED.format(learner=deelnemer, gemeente=gemeenten.resolve(gemeente)))
+    url = f"{beheer.config.issuer.base_url}/register/afmelden"
+    click.echo(msg.CLI_CONSENT_RECORDED.format(version=version, actor=actor, code=code, url=url))
 
 
 @register.command("afmelden")

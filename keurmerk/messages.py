@@ -241,11 +241,33 @@ WEB_REGISTER_INTRO = (
     "Zoek een sleutelpersoon met een geldig keurmerk in uw gemeente. In dit register staan "
     "alleen mensen die daar zelf toestemming voor hebben gegeven."
 )
-WEB_REGISTER_NAME = "Naam (minstens twee letters)"
+WEB_REGISTER_NAME = "Begin van de naam (minstens drie letters)"
 WEB_REGISTER_GEMEENTE = "Gemeente"
 WEB_REGISTER_SEARCH = "Zoeken"
 WEB_REGISTER_NONE = "Niemand gevonden. Controleer de naam en de gemeente."
-WEB_REGISTER_REFUSED = "Vul een gemeente in en minstens twee letters van de naam."
+WEB_REGISTER_REFUSED = (
+    "Kies een gemeente uit de lijst en typ minstens drie letters waarmee de naam begint."
+)
+WEB_REGISTER_TOO_MANY = (
+    "Meer dan {count} mensen passen bij deze letters. Typ meer letters van de naam."
+)
+WEB_REGISTER_CHOOSE = "Kies een gemeente"
+WEB_REGISTER_BUSY = (
+    "Er is in korte tijd te vaak in deze gemeente gezocht. Probeer het later opnieuw."
+)
+WEB_REGISTER_WITHDRAW_LINK = "Staat u in het register en wilt u eruit? Meld u hier af."
+WEB_WITHDRAW_TITLE = "Afmelden voor het register"
+WEB_WITHDRAW_INTRO = (
+    "Vul de afmeldcode in die u kreeg toen u zich aanmeldde. Dan halen we u meteen uit het "
+    "register. Uw keurmerk blijft gewoon geldig."
+)
+WEB_WITHDRAW_CODE = "Afmeldcode (bijvoorbeeld AFM-7QF3-9XPA-K2M4)"
+WEB_WITHDRAW_BUTTON = "Afmelden"
+WEB_WITHDRAW_DONE = "U staat niet meer in het register. Uw keurmerk blijft geldig."
+WEB_WITHDRAW_UNKNOWN = (
+    "Deze code kennen we niet, of hij is al gebruikt. Controleer de code, of vraag de "
+    "keurmerkbeheerder om u af te melden."
+)
 WEB_REGISTER_COUNT = "{count} gevonden."
 
 # Lifecycle command line (cli_lifecycle.py)
@@ -256,8 +278,28 @@ CLI_RENEWED = "Keurmerk {old} is vernieuwd. Het nieuwe nummer is {new}; de toeke
 CLI_NO_REMINDERS = "Er lopen geen keurmerken af in de komende zes maanden."
 CLI_REMINDER_LINE = "over {months} mnd: {number}  {learner}  {name}  (tot {date})"
 CLI_NO_CERTIFICATE = "{learner} heeft geen keurmerk."
-CLI_BAD_GEMEENTE = "Vul een gemeente in (hoogstens 100 tekens)."
+CLI_BAD_GEMEENTE = (
+    "'{gemeente}' is geen Nederlandse gemeente (lijst van {year}). Gebruik de officiële naam, "
+    "bijvoorbeeld 's-Hertogenbosch of 's-Gravenhage."
+)
 CLI_LISTED = "{learner} staat nu in het register bij gemeente {gemeente}."
+CLI_NEED_CONSENT = (
+    "Zet iemand alleen in het register als die persoon daar zelf toestemming voor gaf. Lees "
+    "de houder deze tekst voor of geef hem op papier, en gebruik daarna --toestemming:"
+)
+REGISTER_CONSENT_TEXT = (
+    "Ik geef toestemming om met mijn naam, mijn gemeente en mijn keurmerknummer in het "
+    "openbare register van sleutelpersonen te staan. Iedereen kan mij daar vinden als ze "
+    "minstens drie letters van mijn naam en mijn gemeente weten. Ik kan mij altijd afmelden: "
+    "met mijn afmeldcode op de website, of bij de keurmerkbeheerder. Dan sta ik er meteen niet "
+    "meer in."
+)
+CLI_CONSENT_RECORDED = (
+    "Toestemming vastgelegd (tekstversie {version}, door {actor}).\n"
+    "Afmeldcode voor de houder: {code}\n"
+    "Geef deze code alleen aan de houder. Met de code kan de houder zichzelf afmelden op "
+    "{url}. De code staat nergens anders: hij is niet terug te halen."
+)
 CLI_UNLISTED = "{learner} staat niet meer in het register."
 CLI_NOT_LISTED = "{learner} stond niet in het register."
 CLI_AUDIT_OK = "Het auditlog is in orde: {count} regels. Laatste hash: {hash}"

@@ -111,3 +111,21 @@ class RegisterEntry(Base):
     learner_id: Mapped[str] = mapped_column(String(100), unique=True)
     gemeente: Mapped[str] = mapped_column(String(100), index=True)
     opted_in_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class RegisterConsent(Base):
+    """A holder's consent to be listed in the public register: when, recorded by whom, which
+    text version, and the hash of the withdrawal code they were given (the code itself is
+    never stored). Withdrawal keeps the row with its time, so the consent history stays
+    provable; ``keurmerk wis`` deletes it with the rest of the person's data."""
+
+    __tablename__ = "register_consents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    learner_id: Mapped[str] = mapped_column(String(100), index=True)
+    given_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    recorded_by: Mapped[str] = mapped_column(String(200))
+    text_version: Mapped[str] = mapped_column(String(50))
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    withdrawn_by: Mapped[str] = mapped_column(String(200), default="")

@@ -1,28 +1,45 @@
-"""The public register: opt-in only, withdrawable at once, searchable by name and gemeente.
+"""The public register: opt-in only, with recorded consent, withdrawable at once (also by the
+holder alone, with their withdrawal code), and searchable only in small, exact steps.
 
 Only holders with a valid keurmerk who agreed to be listed can be found. A search needs a
-gemeente and at least two letters of a name, and returns at most a handful of people, so the
-register cannot be copied as a whole.
+gemeente from the official list (``keurmerk.gemeenten``) and at least three letters with
+which a word of the name begins; it answers at most ``MAX_RESULTS`` people, and a search that
+would match more is refused ("typ meer letters"). With the rate limits of the web service
+(per visitor and per gemeente) the register cannot be copied as a whole.
 """
 
 from __future__ import annotations
 
-import unicodedata
+import hashlib
+import re
+import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import select
 
 from keurmerk import audit
-from keurmerk.models import ACTIVE, Certificate, RegisterEntry
+from keurmerk.gemeenten import fold, resolve
+from keurmerk.models import ACTIVE, Certificate, RegisterConsent, RegisterEntry
+from keurmerk.privacy import PrivacyRules, aware
 from keurmerk.registry import Registry
 
-MAX_RESULTS = 10
-MIN_NAME = 2
+MAX_RESULTS = 3
+MIN_LETTERS = 3
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I look-alikes
+CODE_PREFIX = "AFM"
 
 
 class SearchRefused(ValueError):
-    """A search that would list too much (no gemeente, or too short a name)."""
+    """A search that would list too much (no gemeente, or too few letters)."""
+
+
+class TooManyFound(SearchRefused):
+    """More people match than a search may show: the visitor must type more letters."""
+
+
+class UnknownGemeente(ValueError):
+    """Not a gemeente of the official list."""
 
 
 @dataclass(frozen=True)
@@ -35,15 +52,6 @@ class Listing:
     valid_until: str
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold().strip())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def _current(session, learner_id: str) -> Certificate | None:
     return session.scalar(
         select(Certificate)
@@ -53,64 +61,126 @@ def _current(session, learner_id: str) -> Certificate | None:
     )
 
 
-def opt_in(registry: Registry, learner_id: str, gemeente: str, actor: str) -> None:
-    """List a holder (with their consent) under ``gemeente``."""
-    gemeente = gemeente.strip()
-    if not gemeente or len(gemeente) > 100:
-        raise ValueError("gemeente is required (at most 100 characters)")
+def new_code() -> str:
+    """A withdrawal code like ``AFM-7QF3-9XPA-K2M4`` (60 random bits)."""
+    groups = ["".join(secrets.choice(CODE_ALPHABET) for _ in range(4)) for _ in range(3)]
+    return "-".join([CODE_PREFIX, *groups])
+
+
+def code_hash(typed: str) -> str:
+    """The stored form of a withdrawal code (forgiving about case, spaces and dashes)."""
+    plain = re.sub(r"[^0-9A-Z]", "", (typed or "").upper()[:64])
+    plain = plain.replace("O", "0").replace("I", "1")
+    return hashlib.sha256(plain.encode("ascii")).hexdigest()
+
+
+def opt_in(
+    registry: Registry,
+    learner_id: str,
+    gemeente: str,
+    actor: str,
+    consent_version: str = PrivacyRules.consent_version,
+) -> str:
+    """List a holder under an official ``gemeente``, recording their consent (when, by whom,
+    which text version). Returns the holder's withdrawal code (shown once, stored hashed)."""
+    official = resolve(gemeente)
+    if official is None:
+        raise UnknownGemeente(gemeente)
+    code = new_code()
+    now = datetime.now(UTC)
     with registry.transaction() as session:
         if _current(session, learner_id) is None:
             raise LookupError(learner_id)
+        _close_consents(session, learner_id, now, actor)
+        session.add(
+            RegisterConsent(
+                learner_id=learner_id,
+                given_at=now,
+                recorded_by=actor,
+                text_version=consent_version,
+                code_hash=code_hash(code),
+            )
+        )
         entry = session.scalar(select(RegisterEntry).where(RegisterEntry.learner_id == learner_id))
         if entry is None:
-            session.add(
-                RegisterEntry(
-                    learner_id=learner_id, gemeente=gemeente, opted_in_at=datetime.now(UTC)
-                )
-            )
+            session.add(RegisterEntry(learner_id=learner_id, gemeente=official, opted_in_at=now))
         else:
-            entry.gemeente = gemeente
+            entry.gemeente = official
         audit.record(
             session,
             actor,
             "register-aanmelding",
+            details={"toestemming": consent_version},
             learner=learner_id,
-            personal={"gemeente": gemeente},
+            personal={"gemeente": official},
         )
+    return code
+
+
+def _close_consents(session, learner_id: str, now: datetime, actor: str) -> None:
+    open_consents = select(RegisterConsent).where(
+        RegisterConsent.learner_id == learner_id, RegisterConsent.withdrawn_at.is_(None)
+    )
+    for consent in session.scalars(open_consents):
+        consent.withdrawn_at, consent.withdrawn_by = now, actor
 
 
 def opt_out(registry: Registry, learner_id: str, actor: str) -> bool:
-    """Remove a listing at once; True when there was one."""
+    """Remove a listing at once (and close the consent); True when there was one."""
     with registry.transaction() as session:
-        entry = session.scalar(select(RegisterEntry).where(RegisterEntry.learner_id == learner_id))
-        if entry is None:
+        return _remove(session, learner_id, actor)
+
+
+def _remove(session, learner_id: str, actor: str) -> bool:
+    entry = session.scalar(select(RegisterEntry).where(RegisterEntry.learner_id == learner_id))
+    _close_consents(session, learner_id, datetime.now(UTC), actor)
+    if entry is None:
+        return False
+    session.delete(entry)
+    audit.record(session, actor, "register-afmelding", learner=learner_id)
+    return True
+
+
+def withdraw_with_code(registry: Registry, typed: str) -> bool:
+    """The holder withdraws themselves with their code (no beheerder needed).
+
+    True when a listing was removed; False for an unknown or already used code."""
+    with registry.transaction() as session:
+        consent = session.scalar(
+            select(RegisterConsent).where(
+                RegisterConsent.code_hash == code_hash(typed),
+                RegisterConsent.withdrawn_at.is_(None),
+            )
+        )
+        if consent is None:
             return False
-        session.delete(entry)
-        audit.record(session, actor, "register-afmelding", learner=learner_id)
-        return True
+        return _remove(session, consent.learner_id, "houder (afmeldcode)")
+
+
+def _matches(name: str, letters: str) -> bool:
+    """Whether a word of ``name`` begins with ``letters`` (both folded)."""
+    return re.search(r"(?:^|\s)" + re.escape(letters), fold(name)) is not None
 
 
 def search(registry: Registry, name: str, gemeente: str, now: datetime) -> list[Listing]:
-    """Listed holders in ``gemeente`` whose name contains ``name`` and whose keurmerk is valid."""
-    name_key, gemeente_key = _fold(name or ""), _fold(gemeente or "")
-    if len(name_key) < MIN_NAME or not gemeente_key or len(name_key) > 100:
+    """Listed holders in ``gemeente`` with a name word that begins with ``name``, whose
+    keurmerk is valid: at most ``MAX_RESULTS``, else ``TooManyFound``."""
+    official = resolve(gemeente)
+    letters = fold(name or "")
+    if official is None or sum(c.isalpha() for c in letters) < MIN_LETTERS or len(letters) > 100:
         raise SearchRefused(name)
     found = []
     with registry.reads() as session:
         for entry in session.scalars(select(RegisterEntry)):
-            if _fold(entry.gemeente) != gemeente_key:
+            if entry.gemeente != official and resolve(entry.gemeente) != official:
                 continue
             certificate = _current(session, entry.learner_id)
             if certificate is None or certificate.state != ACTIVE:
                 continue
-            if _aware(certificate.valid_until) < now or name_key not in _fold(certificate.name):
+            if aware(certificate.valid_until) < now or not _matches(certificate.name, letters):
                 continue
-            found.append(
-                Listing(
-                    certificate.name,
-                    entry.gemeente,
-                    certificate.number,
-                    _aware(certificate.valid_until).date().isoformat(),
-                )
-            )
-    return sorted(found, key=lambda item: _fold(item.name))[:MAX_RESULTS]
+            until = aware(certificate.valid_until).date().isoformat()
+            found.append(Listing(certificate.name, official, certificate.number, until))
+    if len(found) > MAX_RESULTS:
+        raise TooManyFound(name)
+    return sorted(found, key=lambda item: fold(item.name))

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from keurmerk import identity
+from keurmerk.backup import create_backup, restore_backup
 from keurmerk.cli import main
 from keurmerk.service import Config, Keurmerkbeheer
 
@@ -168,3 +169,14 @@ def test_renewal_needs_the_holders_own_address(beheer, tmp_path):
     result = _renew(beheer, tmp_path, old.number, "S@Example.org")
     assert result.exit_code == 0, result.output
     assert beheer.registry.find(old.number).superseded_by
+
+
+def test_the_binding_secret_travels_with_the_backup(beheer, tmp_path):
+    certificate = beheer.issue("samira", "Samira Benali", "s@example.org", now=NOW)
+    archive = create_backup(beheer.config, tmp_path / "backup.tar.gz")
+    restored = Keurmerkbeheer(restore_backup(archive, tmp_path / "terug"))
+    secret = restored.keys.home / identity.SECRET_NAME
+    assert stat.S_IMODE(secret.stat().st_mode) == 0o600
+    copy = restored.registry.find(certificate.number)
+    assert restored.email_matches(copy, "s@example.org")
+    assert not restored.email_matches(copy, "t@example.org")

@@ -268,7 +268,8 @@ def test_lifecycle_commands(tmp_path):
     assert result.exit_code == 0, result.output
     assert "de toekenningsdatum blijft" in result.output
     result = runner.invoke(
-        main, ["register", "aanmelden", "samira", "--gemeente", "Zwolle", "--map", home]
+        main,
+        ["register", "aanmelden", "samira", "--gemeente", "Zwolle", "--toestemming", "--map", home],
     )
     assert "staat nu in het register" in result.output
     result = runner.invoke(main, ["register", "afmelden", "samira", "--map", home])

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import parse_qs
 
 from fastapi import FastAPI, File, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
@@ -27,7 +28,15 @@ from keurmerk import vcapi
 from keurmerk.check import StatusLists
 from keurmerk.check import check_file as check_any_file
 from keurmerk.documents import KEURMERK_V1, context_document
-from keurmerk.public_register import SearchRefused, search
+from keurmerk.gemeenten import official as official_gemeenten
+from keurmerk.gemeenten import resolve as resolve_gemeente
+from keurmerk.public_register import (
+    MAX_RESULTS,
+    SearchRefused,
+    TooManyFound,
+    search,
+    withdraw_with_code,
+)
 from keurmerk.registry import Registry
 from keurmerk.statuslist import PURPOSES
 from keurmerk.verify import UNREADABLE, TrustedIssuer, Verification, unreadable
@@ -67,6 +76,8 @@ class WebSettings:
     check_seconds: float = 5.0  # hard time limit per file check
     trusted_proxies: tuple[str, ...] = ()  # only these may say who the visitor is (XFF)
     public_months: int = 12  # [privacy] public_months: how long an ended keurmerk shows a name
+    register_per_minute: int = 10  # register searches and withdrawals per visitor
+    register_per_gemeente_per_hour: int = 30  # searches per gemeente, all visitors together
     # Only for conformance tests (keurmerk serve --test-uitgifte): returns the issuer id, the
     # verification method and the raw private key that POST /credentials/issue signs with.
     test_issuing: Callable[[], tuple[str, str, bytes]] | None = None
@@ -108,6 +119,8 @@ def create_app(settings: WebSettings) -> FastAPI:
     )
     templates.filters["datum"] = dutch_date
     limiter = RateLimiter(settings.lookups_per_minute)
+    register_limiter = RateLimiter(settings.register_per_minute)
+    gemeente_limiter = RateLimiter(settings.register_per_gemeente_per_hour, window=3600.0)
     proxies = parse_proxies(settings.trusted_proxies)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
@@ -248,27 +261,61 @@ def create_app(settings: WebSettings) -> FastAPI:
     def project_context():
         return JSONResponse(context_document(KEURMERK_V1), media_type="application/ld+json")
 
-    @app.get("/register", response_class=HTMLResponse)
-    def register(request: Request, naam: str = "", gemeente: str = ""):
+    def register_page(request: Request, naam: str = "", gemeente: str = "", status_code=200):
         naam, gemeente = naam[:100], gemeente[:100]
         results, message = [], ""
         if naam or gemeente:
-            if not limiter.allow(client(request)):
-                return too_many(
-                    request, page("te-vaak.html", status_code=429, title=msg.WEB_TOO_MANY)
-                )
-            try:
-                results = search(settings.registry, naam, gemeente, settings.now())
-                message = "" if results else msg.WEB_REGISTER_NONE
-            except SearchRefused:
-                message = msg.WEB_REGISTER_REFUSED
+            if not register_limiter.allow(client(request)):
+                response = page("te-vaak.html", status_code=429, title=msg.WEB_TOO_MANY)
+                response.headers["Retry-After"] = str(register_limiter.retry_after(client(request)))
+                return response
+            official = resolve_gemeente(gemeente)
+            if official is not None and not gemeente_limiter.allow(official):
+                message, status_code = msg.WEB_REGISTER_BUSY, 429
+            else:
+                try:
+                    results = search(settings.registry, naam, gemeente, settings.now())
+                    message = "" if results else msg.WEB_REGISTER_NONE
+                except TooManyFound:
+                    message = msg.WEB_REGISTER_TOO_MANY.format(count=MAX_RESULTS)
+                except SearchRefused:
+                    message = msg.WEB_REGISTER_REFUSED
+            gemeente = official or gemeente
         return page(
             "register.html",
+            status_code,
             title=msg.WEB_REGISTER_TITLE,
             naam=naam,
             gemeente=gemeente,
+            gemeenten=official_gemeenten().names,
             results=results,
             message=message,
+        )
+
+    @app.get("/register", response_class=HTMLResponse)
+    def register(request: Request, naam: str = "", gemeente: str = ""):
+        return register_page(request, naam, gemeente)
+
+    @app.get("/register/afmelden", response_class=HTMLResponse)
+    def withdraw_form():
+        return page("afmelden.html", title=msg.WEB_WITHDRAW_TITLE, message="", done=False)
+
+    @app.post("/register/afmelden", response_class=HTMLResponse)
+    async def withdraw(request: Request):
+        if not register_limiter.allow(client(request)):
+            response = page("te-vaak.html", status_code=429, title=msg.WEB_TOO_MANY)
+            response.headers["Retry-After"] = str(register_limiter.retry_after(client(request)))
+            return response
+        form = parse_qs((await request.body())[:1024].decode("utf-8", "replace"))
+        code = (form.get("code") or [""])[0][:64]
+        done = await asyncio.to_thread(withdraw_with_code, settings.registry, code)
+        message = msg.WEB_WITHDRAW_DONE if done else msg.WEB_WITHDRAW_UNKNOWN
+        return page(
+            "afmelden.html",
+            200 if done else 400,
+            title=msg.WEB_WITHDRAW_TITLE,
+            message=message,
+            done=done,
         )
 
     @app.get("/toegankelijkheid", response_class=HTMLResponse)
