@@ -220,20 +220,14 @@ def exchange_course(cwd: Path | None = None) -> str | None:
     exists: on a laptop without a JupyterHub there is none, and the learner makes an
     inleverpakket instead.
     """
-    from jupyter_core.paths import jupyter_config_path
-    from nbgrader.apps import NbGrader
-    from traitlets.config import Application
+    from course.exchange_fetch import learner_nbgrader_config
 
-    here = Path(cwd or Path.cwd())
-    paths = [str(here), str(workspace_root(here)), *jupyter_config_path()]
-    app = NbGrader(log_level="CRITICAL")  # its warnings would show in the learner's page
     try:
-        # traitlets' own loader: earlier folders win, as for nbgrader run from this folder.
-        Application.load_config_file(app, "nbgrader_config", path=paths)
+        config = learner_nbgrader_config(Path(cwd or Path.cwd()))
     except Exception:  # a broken config file means: no usable exchange
         return None
-    course = app.config.CourseDirectory.get("course_id", "")
-    root = app.config.get("Exchange", {}).get("root", "/srv/nbgrader/exchange")
+    course = config.CourseDirectory.get("course_id", "")
+    root = config.get("Exchange", {}).get("root", "/srv/nbgrader/exchange")
     if course and (Path(root) / course / "inbound").is_dir():
         return course
     return None

@@ -313,6 +313,7 @@ def _hub_options(function):
             ),
             click.option("--adres", default="127.0.0.1", metavar="ADRES", help=T.HELP_HUB_IP),
             click.option("--poort", default=8000, metavar="POORT", help=T.HELP_HUB_PORT),
+            click.option("--database", default=None, metavar="URL", help=T.HELP_HUB_DATABASE),
         ]
     ):
         function = option(function)
@@ -321,14 +322,15 @@ def _hub_options(function):
 
 @hub.command("accounts", help=T.HELP_HUB_ACCOUNTS)
 @_hub_options
-def hub_accounts(cohort: Path, trainers, hubmap: Path | None, adres: str, poort: int) -> None:
-    _say("grading.hub_server:accounts_lines", cohort, list(trainers), hubmap, adres, poort)
+def hub_accounts(cohort: Path, trainers, hubmap: Path | None, adres, poort, database) -> None:
+    lines = "grading.hub_server:accounts_lines"
+    _say(lines, cohort, list(trainers), hubmap, adres, poort, database)
 
 
 @hub.command("start", help=T.HELP_HUB_START)
 @_hub_options
-def hub_start(cohort: Path, trainers, hubmap: Path | None, adres: str, poort: int) -> None:
-    _say("grading.hub_server:serve", cohort, list(trainers), hubmap, adres, poort)
+def hub_start(cohort: Path, trainers, hubmap: Path | None, adres, poort, database) -> None:
+    _say("grading.hub_server:serve", cohort, list(trainers), hubmap, adres, poort, database)
 
 
 def _print_table(console, assignment: str, rows, headers) -> None:

@@ -85,10 +85,14 @@ def write_hub_config(
     learners: list[str] | None = None,
     ip: str = "127.0.0.1",
     port: int = 8000,
+    database: str | None = None,
 ) -> dict:
     """Write ``hub.json`` (root only) for the cohort in ``cohort_root``; return the settings.
 
     ``learners`` default to the cohort's gradebook; the cohort must have an exchange.
+    ``database`` is the hub's own database (a SQLAlchemy URL, e.g. PostgreSQL); without it
+    the hub keeps a SQLite file in ``hub_dir``. The file is root-only, as it may hold the
+    database password.
     """
     cohort = Cohort(cohort_root)
     exchange = cohort.exchange
@@ -111,6 +115,7 @@ def write_hub_config(
         "ip": ip,
         "port": port,
         "hub_dir": str(Path(hub_dir).resolve()),
+        "db_url": hub_database(hub_dir, database),
     }
     hub_dir = Path(hub_dir)
     hub_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -119,6 +124,22 @@ def write_hub_config(
     path.write_text(json.dumps(settings, indent=2), encoding="utf-8")
     path.chmod(0o600)
     return settings
+
+
+def hub_database(hub_dir: Path | str, url: str | None) -> str:
+    """The hub's database URL: ``url`` (PostgreSQL or SQLite), or SQLite in ``hub_dir``."""
+    if not url:
+        return f"sqlite:///{Path(hub_dir).resolve() / 'jupyterhub.sqlite'}"
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        backend = make_url(url).get_backend_name()
+    except ArgumentError:
+        backend = ""
+    if backend not in ("postgresql", "sqlite"):
+        raise HubError(T.BAD_DATABASE.format(url=url))
+    return url
 
 
 def load_settings(hub_dir: Path | str) -> dict:
@@ -183,7 +204,7 @@ def configure(c, hub_dir: Path | str) -> None:
     c.JupyterHub.hub_port = port + 1
     c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{port + 2}"
     c.ConfigurableHTTPProxy.command = [str(PROXY)]
-    c.JupyterHub.db_url = f"sqlite:///{hub_dir / 'jupyterhub.sqlite'}"
+    c.JupyterHub.db_url = settings.get("db_url") or hub_database(hub_dir, None)
     c.JupyterHub.cookie_secret_file = str(hub_dir / "jupyterhub_cookie_secret")
     c.JupyterHub.authenticator_class = "pam"
     c.PAMAuthenticator.open_sessions = False  # no login records for a web login

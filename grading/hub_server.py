@@ -96,13 +96,19 @@ def hub_url(settings: dict) -> str:
     return f"http://{settings['ip']}:{settings['port']}/hub/login"
 
 
-def _settings(cohort: Path, trainers: list[str], hub_dir: Path | None, ip: str, port: int) -> dict:
+def _settings(
+    cohort: Path,
+    trainers: list[str],
+    hub_dir: Path | None,
+    ip: str,
+    port: int,
+    database: str | None = None,
+) -> dict:
     from grading.cohort import Cohort
 
     course_id = Cohort(cohort).course_id
-    return write_hub_config(
-        cohort, hub_dir or DEFAULT_HUB_DIR / course_id, list(trainers), ip=ip, port=port
-    )
+    hub_dir = hub_dir or DEFAULT_HUB_DIR / course_id
+    return write_hub_config(cohort, hub_dir, list(trainers), ip=ip, port=port, database=database)
 
 
 def accounts_lines(
@@ -111,11 +117,12 @@ def accounts_lines(
     hub_dir: Path | None = None,
     ip: str = "127.0.0.1",
     port: int = 8000,
+    database: str | None = None,
 ) -> list[str]:
     """``trainer hub accounts``: make the accounts; new passwords go to a root-only file."""
     if os.geteuid() != 0:
         raise HubError(T.NOT_ROOT)
-    settings = _settings(cohort, trainers, hub_dir, ip, port)
+    settings = _settings(cohort, trainers, hub_dir, ip, port, database)
     made = create_accounts(settings)
     if not made:
         return [T.NO_NEW_ACCOUNTS]
@@ -132,9 +139,10 @@ def serve(
     hub_dir: Path | None = None,
     ip: str = "127.0.0.1",
     port: int = 8000,
+    database: str | None = None,
 ) -> list[str]:
     """``trainer hub start``: run the hub until Ctrl+C (or SIGTERM); then stop every server."""
-    settings = _settings(cohort, trainers, hub_dir, ip, port)
+    settings = _settings(cohort, trainers, hub_dir, ip, port, database)
     # What root made in the cohort since (uitdelen, ophalen as root) stays the trainers'.
     share_with_group(Path(settings["cohort"]), trainer_group(settings["course_id"]))
     process = start_hub(Path(settings["hub_dir"]))

@@ -302,3 +302,66 @@ def test_two_open_forms_do_not_undo_each_other(learner_home):
     first.radios["p1"].value = "often"
     second.radios["p2"].value = "seldom"
     assert SelfCheck().answers == {"p1": "often", "p2": "seldom"}
+
+
+# On a JupyterHub (JupyterHub sets JUPYTERHUB_USER in every server and kernel it starts)
+
+
+@pytest.fixture
+def on_hub(learner_home, monkeypatch):
+    monkeypatch.setenv("JUPYTERHUB_USER", "amina")
+    return learner_home
+
+
+def test_on_a_hub_the_form_says_who_can_read_and_stores_nothing(on_hub):
+    form = SelfCheck()
+    header = form.box.children[0].value
+    assert "beheerders van de server wel" in header
+    assert "bewaren we je antwoorden niet" in header
+    assert form.keep_box in form.box.children and form.keep_box.value is False
+    for item in ("p1", "p2", "p3"):
+        form.radios[item].value = "often"
+    assert "75 van de 100" in form.result.value  # the result still shows
+    form.save_result()
+    assert "vinkje" in form.status.value
+    assert _files(on_hub) == []  # nothing on the server's disk, not even the folder
+    assert not (on_hub / "privé").exists()
+    assert SelfCheck().answers == {}
+
+
+def test_on_a_hub_ticking_keep_stores_and_unticking_erases(on_hub):
+    form = SelfCheck()
+    form.radios["p1"].value = "always"
+    form.keep_box.value = True
+    assert _files(on_hub) == ["privé/zelftest.json"]
+    assert stat.S_IMODE((on_hub / "privé" / "zelftest.json").stat().st_mode) == 0o600
+    assert "nu bewaard" in form.keep_status.value
+    form.radios["p2"].value = "often"
+    form.radios["p3"].value = "often"
+    form.save_result()
+    again = SelfCheck()  # the choice is remembered: a stored file means "keep"
+    assert again.keep_box.value is True
+    assert again.answers == {"p1": "always", "p2": "often", "p3": "often"}
+    assert len(again.history) == 1
+    again.keep_box.value = False
+    assert _files(on_hub) == []
+    assert "gewist" in again.keep_status.value
+    assert SelfCheck().keep_box.value is False
+
+
+def test_on_a_hub_delete_also_stops_storing(on_hub):
+    form = SelfCheck()
+    form.keep_box.value = True
+    form.radios["p1"].value = "always"
+    form.delete.button.click()
+    form.delete.yes.click()
+    assert _files(on_hub) == [] and form.keep_box.value is False
+    form.radios["p1"].value = "never"
+    assert _files(on_hub) == []
+
+
+def test_on_a_laptop_there_is_no_keep_box(learner_home, monkeypatch):
+    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
+    form = SelfCheck()
+    assert form.keep_box not in form.box.children
+    assert "Maar de beheerders van de organisatie" in form.box.children[0].value

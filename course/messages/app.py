@@ -62,3 +62,28 @@ class AppText:
 
     # The start page's list of assignments.
     NO_ASSIGNMENTS_YET = "Er staan nog geen opdrachten klaar."
+
+
+class FeedbackPageText:
+    """The page "Mijn feedback": the trainer's feedback on the assignments a learner handed in."""
+
+    INTRO_HUB = (
+        "Heeft je trainer je opdracht nagekeken? Dan staat je feedback hieronder. "
+        "Alleen jij ziet deze feedback."
+    )
+    INTRO_LAPTOP = (
+        "Werk je op je eigen computer? Dan stuurt je trainer je feedback, meestal per e-mail. "
+        "Op deze pagina staat alleen feedback als je online werkt bij je trainingsorganisatie."
+    )
+    NONE_YET = "Er is nog geen feedback voor je. Je trainer zet die hier klaar na het nakijken."
+    NOTHING_HANDED_IN = "Je hebt nog geen opdracht ingeleverd. Daarna komt hier je feedback."
+    WAITING = "{title}: ingeleverd. Je trainer kijkt je opdracht nog na."
+    ITEM = "{title}"
+    HANDED_IN_ON = "Ingeleverd op {date}."
+    OPEN = "Bekijk je feedback voor {title}"
+    OPENS_NEW_TAB = "(opent in een nieuw tabblad)"
+    HOW_TO_READ = (
+        "De feedback opent in een nieuw tabblad. Bovenaan staat je score. "
+        "Daaronder staat per vraag je antwoord en wat je trainer ervan vindt. "
+        "Sluit het tabblad als je klaar bent. Dan ben je weer hier."
+    )

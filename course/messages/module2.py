@@ -164,6 +164,23 @@ class SelfCheckText:
         "Met de knop 'Wis mijn gegevens' haal je ook dat weg."
     )
     PLAIN = "Zelftest (privé). Je antwoorden staan niet in dit notebook."
+    # Online (a JupyterHub): nothing is stored unless the learner ticks the box.
+    HUB_NOT_STORED = (
+        "Je werkt online, op de server van je trainingsorganisatie. Daar bewaren we je "
+        "antwoorden niet, tenzij je dat zelf kiest. Sluit je deze pagina? "
+        "Dan zijn je antwoorden weg."
+    )
+    HUB_WHO_READS = (
+        "Wie kan een bewaard bestand op de server lezen? Je trainer en de andere deelnemers "
+        "niet. De beheerders van de server wel."
+    )
+    HUB_KEEP = "Bewaar mijn antwoorden op de server"
+    HUB_KEPT = "Je antwoorden worden nu bewaard in je privé-map op de server."
+    HUB_NOT_KEPT = "Je antwoorden worden niet bewaard. Wat al bewaard was, is gewist."
+    HUB_SAVE_FIRST = (
+        "Je uitkomst staat hierboven. Wil je hem bewaren? Zet dan eerst het vinkje bij "
+        "'Bewaar mijn antwoorden op de server'."
+    )
 
 
 class SelfCarePlanText:

@@ -14,6 +14,11 @@ scores (facts-2026 2.3.6), so results are described, never judged::
     questionnaire = load_questionnaire()
     results = score_all(questionnaire, {"p1": "often", "p2": "sometimes", ...})
 
+On a JupyterHub (the organisation's server, where its administrators can read every file)
+the form stores nothing until the learner ticks "Bewaar mijn antwoorden op de server",
+after a line that says who can read a stored file; unticking it erases what was stored. A
+learner who stored answers earlier keeps that choice.
+
 A lesson cell shows the form with ``selfcheck_widget()``. The private folder belongs to
 ``course.storage``; the delete button and the private display to ``course.widgets``.
 """
@@ -22,6 +27,7 @@ from __future__ import annotations
 
 import html
 import math
+import os
 import tomllib
 from dataclasses import dataclass
 from datetime import date
@@ -38,6 +44,8 @@ from course.storage import delete_private, private_folder, private_store
 from course.widgets import DeleteConfirmation, display_private, status_html
 
 SELFCHECK_NAME = "zelftest"
+# JupyterHub sets this in every server it spawns (and so in every kernel of that server).
+HUB_ENV = "JUPYTERHUB_USER"
 SELFCHECK_FILE = DATA_DIR / "zelftest.toml"
 HISTORY_LIMIT = 24
 
@@ -325,7 +333,10 @@ class SelfCheck:
     def __init__(self, questionnaire: Questionnaire | None = None) -> None:
         self.questionnaire = questionnaire or load_questionnaire()
         self.store = private_store(SELFCHECK_NAME)
-        saved = self.store.load()
+        self.on_hub = bool(os.environ.get(HUB_ENV))
+        # On a hub nothing is stored unless the learner chose it (a stored file says they did).
+        self.keep = not self.on_hub or self.store.path.exists()
+        saved = self.store.load() if self.keep else {}
         problem = self.store.problem
         self.answers = clean_answers(self.questionnaire, saved.get("answers"))
         self.history = clean_history(saved.get("history"))
@@ -336,11 +347,22 @@ class SelfCheck:
         header = widgets.HTML(
             f"<h3>{html.escape(T.TITLE)}</h3>{_p(T.INTRO)}"
             f"<p><strong>{html.escape(T.NOT_A_DIAGNOSIS)}</strong></p>"
-            f"{_p(T.PRIVATE.format(folder=private_folder()))}{_p(T.PRIVATE_HUB)}"
+            + (
+                _p(T.HUB_NOT_STORED) + _p(T.HUB_WHO_READS)
+                if self.on_hub
+                else _p(T.PRIVATE.format(folder=private_folder())) + _p(T.PRIVATE_HUB)
+            )
             + (_p(T.UNREADABLE) if problem else "")
         )
         self.radios: dict[str, widgets.RadioButtons] = {}
         parts: list[widgets.Widget] = [header]
+        self.keep_box = widgets.Checkbox(
+            value=self.keep, description=T.HUB_KEEP, indent=False, layout={"width": "auto"}
+        )
+        self.keep_box.observe(self._keep_changed, names="value")
+        self.keep_status = widgets.HTML()
+        if self.on_hub:
+            parts += [self.keep_box, self.keep_status]
         number = 0
         for scale in q.scales:
             parts.append(widgets.HTML(f"<h4>{html.escape(scale.title)}</h4>{_p(scale.intro)}"))
@@ -388,17 +410,33 @@ class SelfCheck:
             if self._quiet:
                 return
             # Re-read first, so two open copies of the form do not undo each other's answers.
-            answers = clean_answers(self.questionnaire, self.store.load().get("answers"))
+            if self.keep:
+                answers = clean_answers(self.questionnaire, self.store.load().get("answers"))
+            else:
+                answers = dict(self.answers)
             if change["new"] is None:
                 answers.pop(item_id, None)
             else:
                 answers[item_id] = change["new"]
             self.answers = answers
-            self.store.update("answers", dict(answers) or None)
+            if self.keep:
+                self.store.update("answers", dict(answers) or None)
             self.status.value = ""
             self.refresh()
 
         return on_change
+
+    def _keep_changed(self, change) -> None:
+        """Ticked: store what is on the form from now on. Unticked: erase what was stored."""
+        self.keep = bool(change["new"])
+        if self.keep:
+            self.store.update("answers", dict(self.answers) or None)
+            if self.history:
+                self.store.update("history", self.history)
+            self.keep_status.value = status_html(T.HUB_KEPT)
+        else:
+            delete_private(SELFCHECK_NAME)
+            self.keep_status.value = status_html(T.HUB_NOT_KEPT)
 
     @property
     def results(self) -> list[ScaleResult]:
@@ -414,6 +452,9 @@ class SelfCheck:
         entry = history_entry(self.results, today)
         if entry is None:
             self.status.value = status_html(T.NOTHING_TO_SAVE)
+            return
+        if not self.keep:
+            self.status.value = status_html(T.HUB_SAVE_FIRST)
             return
         history = [e for e in self.history if e["date"] != entry["date"]] + [entry]
         self.history = history[-HISTORY_LIMIT:]
@@ -432,6 +473,8 @@ class SelfCheck:
             self._quiet = False
         self.answers = {}
         self.history = []
+        self.keep_box.value = not self.on_hub  # online: nothing is stored again until ticked
+        self.keep_status.value = ""
         self.refresh()
         self.status.value = status_html(T.DELETED)
 

@@ -100,6 +100,11 @@ class CliText:
         "0.0.0.0: iedereen in het netwerk, zet er dan HTTPS voor)."
     )
     HELP_HUB_PORT = "Poort van de hub (standaard: 8000)."
+    HELP_HUB_DATABASE = (
+        "Database van de hub zelf, als SQLAlchemy-URL, bijvoorbeeld "
+        "postgresql+psycopg://hub:WACHTWOORD@db.example.nl/hub (standaard: een SQLite-bestand "
+        "in de hubmap)."
+    )
     HELP_THRESHOLD = "Onder dit percentage heeft een deelnemer aandacht nodig (standaard: 70)."
     # The nakijken screen
     PROGRESS = "Nakijken {assignment}"
@@ -120,6 +125,10 @@ class HubText:
         "'trainer importeer-deelnemers'."
     )
     BOTH_ROLES = "Deze namen staan bij de deelnemers én bij de trainers: {names}."
+    BAD_DATABASE = (
+        "'{url}' is geen database die de hub kan gebruiken. Gebruik een URL die begint met "
+        "postgresql+psycopg:// of sqlite:///."
+    )
     NOT_INSTALLED = "JupyterHub is niet geïnstalleerd. Voer eerst 'make hub' uit."
     NO_PROXY = "De proxy van de hub (configurable-http-proxy) ontbreekt. Voer 'make hub' uit."
     NOT_ROOT = (
