@@ -13,10 +13,10 @@ template, ``grading/templates/feedback``), served by the learner's own server un
 from __future__ import annotations
 
 import html
-import posixpath
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from IPython.display import HTML, display
 
@@ -97,7 +97,7 @@ def feedback_html(items: list[FeedbackItem], waiting: list[str], on_hub: bool) -
     if items:
         parts.append(f"<p>{html.escape(T.HOW_TO_READ)}</p><ul class='sp-feedback-list'>")
         for item in items:
-            href = posixpath.join(FILES_FROM_PAGE, item.page)
+            href = f"{FILES_FROM_PAGE}/{quote(item.page)}"  # nbgrader's folder has spaces
             when = (
                 f" {html.escape(T.HANDED_IN_ON.format(date=format_date(item.submitted.date())))}"
                 if item.submitted

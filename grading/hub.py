@@ -57,6 +57,9 @@ LEARNER_CONFIG_DIR = PROJECT_DIR / "course" / "jupyter"
 SETTINGS_NAME = "hub.json"
 WORKSPACE_NAME = "sleutelpersonen"
 DEFAULT_HUB_DIR = Path("/var/lib/sleutelpersonen-hub")
+# A learner's files are theirs alone; what a trainer makes in the cohort folder (gradebook,
+# hand-ins, feedback) is for the cohort's trainer group, never for other accounts.
+LEARNER_UMASK, TRAINER_UMASK = 0o077, 0o007
 
 
 class HubError(TrainerError):
@@ -211,11 +214,26 @@ def configure(c, hub_dir: Path | str) -> None:
     c.Authenticator.allowed_users = set(settings["learners"]) | set(settings["trainers"])
     c.Authenticator.admin_users = set()  # nobody may open another person's server
     c.JupyterHub.spawner_class = "localprocess"
-    c.Spawner.cmd = [str(server_bin() / "python"), "-m", "jupyterhub.singleuser"]
+    c.Spawner.cmd = server_command(LEARNER_UMASK)
     c.Spawner.start_timeout = 180
     c.Spawner.http_timeout = 180
     c.Spawner.pre_spawn_hook = lambda spawner: prepare_server(spawner, settings)
     c.JupyterHub.template_vars = {"announcement_login": T.LOGIN_ANNOUNCEMENT}
+
+
+def server_command(umask: int) -> list[str]:
+    """The command of a user's server: ``jupyterhub-singleuser`` under ``umask`` (the spawner
+    appends its own arguments, which the shell passes on unchanged)."""
+    python = str(server_bin() / "python")
+    return [
+        "/bin/sh",
+        "-c",
+        f'umask {umask:03o} && exec "$@"',
+        "sh",
+        python,
+        "-m",
+        "jupyterhub.singleuser",
+    ]
 
 
 def base_environment() -> dict[str, str]:
@@ -261,12 +279,14 @@ async def prepare_server(spawner, settings: dict) -> None:
         await asyncio.to_thread(write_trainer_config, home, name, settings)
         spawner.notebook_dir = settings["cohort"]
         spawner.default_url = "/lab"
+        spawner.cmd = server_command(TRAINER_UMASK)
         spawner.environment = {**spawner.environment, **base_environment()}
         return
     workspace = home / WORKSPACE_NAME
     await asyncio.to_thread(prepare_learner, name, settings)
     spawner.notebook_dir = str(workspace)
     spawner.default_url = f"/voila/render/{START_PAGE}"
+    spawner.cmd = server_command(LEARNER_UMASK)
     spawner.environment = {**spawner.environment, **learner_environment(home, workspace, settings)}
 
 

@@ -49,7 +49,7 @@ ASSIGNMENT_IDS = [
     for assignment in module.assignments
 ]
 PAGES = (
-    [("start", START)]
+    [("start", START), ("mijn-feedback", "mijn-feedback.ipynb")]
     + [(f"les:{path}", path) for path in LESSONS]
     + [(f"opdracht:{name}", f"opdrachten/{name}") for name in ASSIGNMENT_IDS]
 )

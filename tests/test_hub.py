@@ -5,10 +5,12 @@ releases an assignment to the cohort's exchange, and JupyterHub starts with
 configurable-http-proxy on loopback. Each learner logs in with their password and lands
 on the start page as an app page, opens the released assignment (fetched into their own
 workspace as themselves), answers it by clicking and typing and presses **Inleveren**. The
-trainer collects and grades with the ``trainer`` command, releases feedback, and logs in
-to JupyterLab with the formgrader. One learner can read nothing of the other: not their
-files, not the exchange's inbox, not their server through the hub. The accounts are
-removed afterwards. A missing JupyterHub, proxy or Chromium fails these tests.
+trainer collects and grades with the ``trainer`` command and releases feedback; each learner
+opens "Mijn feedback" from the start page and reads their own feedback only. The trainer
+logs in to JupyterLab with the formgrader. One learner can read nothing of the other: not
+their files, not the exchange's inbox, not their server through the hub. The hub keeps its
+own state in PostgreSQL (``--database``). The accounts are removed afterwards. A missing
+JupyterHub, proxy, PostgreSQL or Chromium fails these tests.
 """
 
 from __future__ import annotations
@@ -68,10 +70,25 @@ def _answers(name: str) -> dict:
 
 
 @pytest.fixture(scope="module")
-def hub():
+def hub_database(postgres_url):
+    """A database of its own for the hub on the test run's PostgreSQL server."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    url = make_url(postgres_url)
+    name = f"hub_{SUFFIX}"
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name}"))
+    engine.dispose()
+    return url.set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="module")
+def hub(hub_database):
     """A cohort with two learners, their accounts and a running hub, as the README says:
     ``trainer hub accounts`` then ``trainer hub start`` (in the foreground, stopped as with
-    Ctrl+C). Every account is removed afterwards."""
+    Ctrl+C), with the hub's database in PostgreSQL. Every account is removed afterwards."""
     assert os.geteuid() == 0, "the hub test makes system accounts: run it as root (CI does)"
     base = Path(tempfile.mkdtemp(prefix="sp-hub-", dir="/tmp"))
     base.chmod(0o755)  # trainers reach the cohort below it
@@ -82,7 +99,7 @@ def hub():
             gradebook.update_or_create_student(learner)
     port = free_port(18_700)
     options = ["--cohort", str(cohort), "--trainer", TRAINER, "--hubmap", str(hub_dir)]
-    options += ["--poort", str(port)]
+    options += ["--poort", str(port), "--database", hub_database]
     process = None
     try:
         made = _trainer("hub", "accounts", *options, cwd=base)
@@ -108,6 +125,7 @@ def hub():
             cohort=cohort,
             base=base,
             settings=load_settings(hub_dir),
+            database=hub_database,
         )
     finally:
         if process is not None:
@@ -249,27 +267,49 @@ def test_trainer_collects_grades_and_releases_feedback(hub):
     for name, points in ((AMINA, 3), (BRAM, 1)):
         grade_manually(url, ASSIGNMENT, name, next(iter(SHAPE.open)), points)
     _trainer("feedback", ASSIGNMENT, "--cohort", str(hub.cohort), cwd=hub.base)
-    # Each learner fetches their feedback as themselves and gets only their own.
+
+
+def test_each_learner_reads_only_their_own_feedback_on_mijn_feedback(hub, browser, artifacts):
+    """From the start page to "Mijn feedback", which fetches the feedback from the exchange
+    as the learner; the link opens the Dutch feedback page with the learner's own answers."""
     for name in (AMINA, BRAM):
+        page = _log_in(browser, hub, name)
+        page.wait_for_url(f"**/user/{name}/voila/render/00-start-hier.ipynb", wait_until="commit")
+        _ready(page)
+        page.get_by_role("link", name="Mijn feedback").click()
+        page.wait_for_url(f"**/user/{name}/voila/render/mijn-feedback.ipynb", wait_until="commit")
+        _ready(page)
+        link = page.get_by_role("link", name=re.compile(f"Bekijk je feedback voor {ASSIGNMENT}"))
+        expect(link).to_be_visible(timeout=TIMEOUT)
+        page.screenshot(path=str(artifacts / f"hub-mijn-feedback-{name[-5:]}.png"), full_page=True)
+        with page.context.expect_page() as opened:
+            link.click()
+        feedback = opened.value
+        feedback.wait_for_load_state()
+        assert f"/user/{name}/files/opdrachten/{ASSIGNMENT}/feedback/" in feedback.url
+        expect(feedback.get_by_role("heading", level=1)).to_be_visible()
+        text = feedback.locator("body").inner_text()
+        assert ("Een wachtwoord" in text) == (name == BRAM), text[:500]
+        assert "Een wachtwoord" not in text or name == BRAM
         workspace = Path(pwd.getpwnam(name).pw_dir) / "sleutelpersonen"
-        done = run_as(
-            name,
-            [
-                str(server_bin() / "python"),
-                "-m",
-                "nbgrader",
-                "fetch_feedback",
-                ASSIGNMENT,
-                f"--course={COURSE}",
-                f"--Exchange.assignment_dir={workspace / 'opdrachten'}",
-            ],
-            cwd=workspace,
-        )
-        assert done.returncode == 0, done.stderr
         (html,) = (workspace / "opdrachten" / ASSIGNMENT / "feedback").rglob("*.html")
-        text = html.read_text(encoding="utf-8")
         assert html.stat().st_uid == pwd.getpwnam(name).pw_uid
-        assert ("Een wachtwoord" in text) == (name == BRAM)
+        page.context.close()
+
+
+def test_servers_run_with_private_file_modes_and_the_hub_state_is_in_postgresql(hub):
+    """A learner's server makes files for the learner alone (umask 077), a trainer's for the
+    cohort's trainer group (007); the hub's users are rows in PostgreSQL, not a SQLite file."""
+    from sqlalchemy import create_engine, text
+
+    umasks = _server_umasks()
+    assert umasks.get(AMINA) == "0077" and umasks.get(BRAM) == "0077", umasks
+    engine = create_engine(hub.database)
+    with engine.connect() as connection:
+        users = {row[0] for row in connection.execute(text("SELECT name FROM users"))}
+    engine.dispose()
+    assert {AMINA, BRAM} <= users
+    assert not list(Path(hub.settings["hub_dir"]).glob("*.sqlite"))
 
 
 def test_a_learner_cannot_read_the_other_learners_work(hub, browser):
@@ -309,6 +349,24 @@ def test_trainer_lands_on_jupyterlab_with_the_formgrader(hub, browser):
     page.goto(f"{hub.url}/user/{TRAINER}/formgrader")
     expect(page.get_by_text(ASSIGNMENT).first).to_be_visible(timeout=TIMEOUT)
     page.context.close()
+    # What the trainer's server (and its terminal) makes is for the trainer group only.
+    assert _server_umasks().get(TRAINER) == "0007"
+
+
+def _server_umasks() -> dict[str, str]:
+    """The umask of each running single-user server, by account name (from /proc)."""
+    umasks = {}
+    for status in Path("/proc").glob("[0-9]*/status"):
+        with contextlib.suppress(OSError, KeyError):
+            command = (status.parent / "cmdline").read_bytes()
+            if b"jupyterhub.singleuser" not in command or b"umask" in command:
+                continue
+            fields = dict(
+                line.split(":", 1) for line in status.read_text().splitlines() if ":" in line
+            )
+            uid = int(fields["Uid"].split()[0])
+            umasks[pwd.getpwuid(uid).pw_name] = fields["Umask"].strip()
+    return umasks
 
 
 def test_hub_config_logs_in_the_cohort_only_and_gives_each_role_its_page(tmp_path):
