@@ -12,6 +12,7 @@ from keurmerk import messages as msg
 from keurmerk import statuslist
 from keurmerk.bounds import load_document
 from keurmerk.check import StatusLists, check_file
+from keurmerk.cli_avg import COMMANDS as AVG_COMMANDS
 from keurmerk.cli_common import (
     ACTOR,
     HOME,
@@ -267,7 +268,7 @@ def serve(
     serve_verification(beheer_for(home), host, port, limiet, proxies, test_uitgifte, months)
 
 
-for _command in COMMANDS:
+for _command in [*COMMANDS, *AVG_COMMANDS]:
     main.add_command(_command)
 
 

@@ -380,3 +380,49 @@ DEMO_NOT_SERVING = (
     "De controlepagina is niet gestart. Starten: keurmerk serve --map {home} --port {port}"
 )
 CLI_BAD_CONFIG = "{path} is beschadigd ({error}). Zet de waarden erin terug of maak de map opnieuw."
+
+# Holder rights: inzage, name correction, erasure (cli_avg.py)
+CORRECT_SAME_NAME = "De naam is al '{name}'. Er is niets te verbeteren."
+CLI_CORRECTED = (
+    "Naam verbeterd. Keurmerk {old} is vervangen door {new} met de naam '{name}'. "
+    "De toekenningsdatum en de einddatum blijven. Nieuwe PDF: {pdf}"
+)
+CLI_CANNOT_CORRECT = (
+    "Keurmerk {number} is niet het geldige keurmerk van de houder (geschorst, ingetrokken, "
+    "verlopen of al vervangen). Verbeter de naam op het nieuwste geldige keurmerk."
+)
+CLI_UNKNOWN_HOLDER = "'{who}' is geen bekende deelnemer en geen bekend keurmerknummer."
+CLI_ERASE_WARNING = (
+    "Let op: dit wist de gegevens van {learner} voorgoed: naam, e-mailkoppeling, ondertekend "
+    "bewijs, register en toestemmingen, en de persoonsgegevens in het auditlog. De nummers "
+    "{numbers} worden ingetrokken en blijven bestaan als 'niet geldig'."
+)
+CLI_ERASE_CONFIRM = "Weet u het zeker? Typ ja om te wissen"
+CLI_ERASE_STOPPED = "Niets gewist."
+CLI_ERASED = (
+    "{learner} is gewist. De nummers {numbers} zijn ingetrokken; de controlepagina toont ze "
+    "als 'niet geldig', zonder naam. Let op: oude backups bevatten de gegevens nog."
+)
+INZAGE_TITLE = "Alles wat het keurmerk over {learner} bewaart"
+INZAGE_CERTIFICATE = (
+    "Keurmerk {nummer}: {status}{reden}. Naam: {naam}. Toegekend: {toegekend}. "
+    "Geldig van {geldig_vanaf} tot {geldig_tot}. Uitgegeven: {uitgegeven}."
+)
+INZAGE_REPLACES = "  Vervangt {nummer}."
+INZAGE_REPLACED = "  Vervangen door {nummer}."
+INZAGE_BINDING = (
+    "  E-mailadres: niet bewaard. Wel een sleutelcode ervan ({binding}), waarmee alleen de "
+    "keurmerkbeheerder kan nagaan of een e-mailadres bij dit keurmerk hoort."
+)
+INZAGE_SIGNED = "  Ondertekend bewijs: bewaard (het bestand in uw PDF; met --json ziet u het)."
+INZAGE_REGISTER = "Openbaar register: ja, gemeente {gemeente}, sinds {sinds}."
+INZAGE_NO_REGISTER = "Openbaar register: nee."
+INZAGE_CONSENT = (
+    "Toestemming register: gegeven {gegeven} (tekst {tekstversie}, vastgelegd door "
+    "{vastgelegd_door}){ingetrokken}."
+)
+INZAGE_CONSENT_WITHDRAWN = ", ingetrokken {ingetrokken} door {ingetrokken_door}"
+INZAGE_AUDIT = "Auditlog ({count} regels over deze persoon):"
+INZAGE_AUDIT_LINE = (
+    "- regel {regel}, {wanneer}: {wat} {nummer} door {door}{reden}{persoonsgegevens}"
+)

@@ -154,10 +154,13 @@ class Registry:
         valid_until: datetime,
         actor: str = "systeem",
         supersedes: str = "",
+        action: str = "",
+        reason: str = "",
     ) -> Certificate:
         """Issue atomically: number and index are reserved, the credential built and signed
         by ``make_credential(number, index)`` and stored, and the audit record written, all in
-        one transaction. With ``supersedes`` (a renewal) the old certificate is marked too.
+        one transaction. With ``supersedes`` (a renewal, or ``action="naamcorrectie"``) the
+        old certificate is marked too.
 
         A learner gets one keurmerk: while they hold one (in any state, expired too) a new one
         comes only by renewal, and ``AlreadyIssued`` is raised otherwise."""
@@ -200,8 +203,9 @@ class Registry:
             audit.record(
                 session,
                 actor,
-                "vernieuwing" if supersedes else "uitgifte",
+                action or ("vernieuwing" if supersedes else "uitgifte"),
                 number,
+                reason,
                 details={"supersedes": supersedes, "index": index},
                 learner=learner_id,
                 personal={"name": name},

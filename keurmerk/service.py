@@ -82,6 +82,10 @@ def write_config(home: Path, data: dict) -> Path:
     return path
 
 
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 def _add_years(moment: datetime, years: int) -> datetime:
     try:
         return moment.replace(year=moment.year + years)
@@ -169,6 +173,22 @@ class Keurmerkbeheer:
         email = identity.check_email(email)
         bound = self.email_binding(email)
         self._refuse_other_holders_email(learner_id, email)
+        return self._issue(learner_id, name, bound, now, awarded, actor, supersedes, until)
+
+    def _issue(
+        self,
+        learner_id: str,
+        name: str,
+        bound: str,
+        now: datetime | None,
+        awarded: datetime | None,
+        actor: str,
+        supersedes: str = "",
+        until: datetime | None = None,
+        action: str = "",
+        reason: str = "",
+    ) -> Certificate:
+        """Sign and store a credential for an already checked name and e-mail binding."""
         moment = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
         awarded = awarded or moment
         until = until or _add_years(moment, self.config.validity_years)
@@ -201,6 +221,8 @@ class Keurmerkbeheer:
             valid_until=until,
             actor=actor,
             supersedes=supersedes,
+            action=action,
+            reason=reason,
         )
         # a registry from before the message list gets it signed with the first new credential
         self.registry.status_list(statuslist.MESSAGE, self.sign_list)
@@ -236,6 +258,38 @@ class Keurmerkbeheer:
             actor=actor,
             supersedes=number,
             until=until,
+        )
+
+    def correct_name(
+        self, number: str, name: str, reason: str, actor: str = "systeem"
+    ) -> Certificate:
+        """Correct the holder's name: a signed credential cannot be edited, so a new one is
+        issued with the corrected name, the same award date, end date and e-mail binding,
+        and the old number is marked replaced (``vervangen``).
+
+        ``LookupError`` for an unknown number; ``identity.IdentityError`` for a bad name;
+        ``ValueError`` for a keurmerk that is not the holder's current, active one.
+        """
+        old = self.registry.find(number)
+        if old is None:
+            raise LookupError(number)
+        name = identity.check_name(name)
+        expired = _aware(old.valid_until) <= datetime.now(UTC)
+        if old.state != ACTIVE or old.superseded_by or expired:
+            raise ValueError(f"{number} is not the holder's current, active keurmerk")
+        if name == old.name:
+            raise identity.IdentityError(msg.CORRECT_SAME_NAME.format(name=name))
+        return self._issue(
+            old.learner_id,
+            name,
+            old.email_hash,
+            None,
+            _aware(old.awarded_at),
+            actor,
+            supersedes=number,
+            until=_aware(old.valid_until),
+            action="naamcorrectie",
+            reason=reason,
         )
 
     def email_binding(self, email: str) -> str:

@@ -66,6 +66,8 @@ def look_up(
     certificate = registry.find(number)
     if certificate is None:
         return PublicRecord(UNKNOWN)
+    if not certificate.name:  # erased at the holder's request: the number stays not valid
+        return PublicRecord(NOT_VALID, number=certificate.number)
     credential = certificate.credential_json()
     if certificate.state == REVOKED:
         status = REVOKED_NL
