@@ -84,6 +84,7 @@ from grading.autograde_pipeline import (
 )
 from grading.cohort import Cohort
 from grading.errors import TrainerError
+from grading.kernel_forkserver import ForkServer, imports_of
 from grading.messages import AutogradeText
 from grading.submission import answers_problem
 
@@ -303,7 +304,18 @@ class _Run:
             rmtree(dest)
 
     # ------------------------------------------------------------------- loop
+    def source_notebooks(self) -> list[Path]:
+        folder = self.coursedir.format_path(self.coursedir.source_directory, ".", self.assignment)
+        return sorted(Path(folder).glob("*.ipynb"))
+
     def run(self, report: AutogradeReport, on_result, on_total) -> None:
+        forks = ForkServer(imports_of(self.source_notebooks()))  # imports while we prepare
+        try:
+            self.grade(report, on_result, on_total, forks)
+        finally:
+            forks.close()
+
+    def grade(self, report: AutogradeReport, on_result, on_total, forks: ForkServer) -> None:
         known = self.known_notebooks()
         converter = self.converter
         converter.writer = FilesWriter(parent=converter, config=converter.config)
@@ -313,7 +325,7 @@ class _Run:
         done: queue.Queue = queue.Queue()
         in_flight: dict[int, tuple[Submission, int]] = {}
         ahead = self.workers * (1 + KERNELS_AHEAD_PER_WORKER)
-        kernels = Kernels(self.workers)
+        kernels = Kernels(self.workers, forks)
 
         def record(result: LearnerResult) -> None:
             report.results.append(result)
@@ -379,7 +391,7 @@ def autograde_parallel(
     when the cohort or assignment is not there; a broken submission is only reported.
     """
     root = Cohort(root).root
-    workers = (os.cpu_count() or 1) if workers is None else workers
+    workers = len(os.sched_getaffinity(0)) if workers is None else workers  # cores given
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         raise AutogradeError(AutogradeText.BAD_WORKERS.format(value=workers))
     if isinstance(timeout, bool) or not isinstance(timeout, int) or timeout < 1:

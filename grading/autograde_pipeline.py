@@ -161,9 +161,14 @@ def timed_out_cells(nb) -> int:
 
 
 class Kernels:
-    """An asyncio loop in its own thread that runs notebooks in fresh, pre-started kernels."""
+    """An asyncio loop in its own thread that runs notebooks in fresh, pre-started kernels.
 
-    def __init__(self, workers: int):
+    With ``forks`` each kernel is forked from that warm template process; otherwise started
+    as a new Python process, as nbclient does.
+    """
+
+    def __init__(self, workers: int, forks=None):
+        self.forks = forks  # a kernel_forkserver.ForkServer, or None: kernels start anew
         self.loop = asyncio.new_event_loop()
         self.slots = asyncio.Semaphore(workers)
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
@@ -180,6 +185,8 @@ class Kernels:
             client.reset_execution_trackers()
             client._check_assign_resources(item.resources)
             client.km = client.create_kernel_manager()
+            if self.forks is not None:
+                self.forks.attach(client.km)
             item.kernel_log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in finish()
             await client.async_start_new_kernel(stdout=item.kernel_log, stderr=item.kernel_log)
             await client.async_start_new_kernel_client()
