@@ -15,9 +15,12 @@ starting and stopping a kernel. Here each submission still goes through nbgrader
 2. **execute** (one asyncio thread, many kernels): nbgrader's ``Execute`` preprocessor, same
    class and configuration, runs the notebook through nbclient's own coroutines. Its kernel is
    started as soon as the submission is prepared, with nbclient's own start code (same kernel,
-   same working directory, same arguments), so kernels are *pre-started* while earlier
-   notebooks run. At most ``workers`` notebooks execute at once; every kernel is used for
-   exactly one notebook and then killed, as ``Execute.shutdown_kernel = "immediate"`` says.
+   same working directory, same arguments, same environment), so kernels are *pre-started*
+   while earlier notebooks run. The kernel process is not a new Python but a fork of a warm
+   template that imported ipykernel and the assignment's own imports once
+   (:mod:`grading.kernel_forkserver`): a fresh process of its own all the same. At most
+   ``workers`` notebooks execute at once; every kernel is used for exactly one notebook and
+   then killed, as ``Execute.shutdown_kernel = "immediate"`` says.
 3. **finish** (main thread): nbgrader's autograde pass again, with ``Execute`` replaced by the
    executed notebook; ``SaveAutoGrades``, ``AssignLatePenalties`` and the writer run unchanged.
 
@@ -30,9 +33,11 @@ in the other; learners' cells take milliseconds, the limit is 20 seconds.
 
 Not chosen: one ``nbgrader autograde --student X`` process per learner. Each pays nbgrader's
 start-up (about 2.5 CPU seconds of imports, four times a whole notebook) and they write the
-SQLite gradebook concurrently ("database is locked" retries). Here the start-up is paid once,
-and the run is CPU-bound: about 0.6 CPU seconds per submission, two thirds of it in the kernel
-(Python and ipykernel starting, the assignment's imports). ``benchmarks/autograde_benchmark.py``
+SQLite gradebook concurrently ("database is locked" retries). Here the start-up is paid once.
+A kernel started anew costs about 0.4 CPU seconds (Python, ipykernel, the assignment's
+imports); a forked one a few hundredths. What remains per submission is nbgrader's own work in
+this process (its preprocessors, validating every cell's metadata, one gradebook commit per
+graded cell), which grows with the number of cells. ``benchmarks/autograde_benchmark.py``
 measures the speed-up against plain ``nbgrader autograde``.
 
 Isolation: a notebook that cannot be read, a kernel that dies or does not start, or any other
