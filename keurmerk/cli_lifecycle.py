@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -132,18 +134,10 @@ def register_opt_out(home, actor, deelnemer) -> None:
     click.echo((msg.CLI_UNLISTED if removed else msg.CLI_NOT_LISTED).format(learner=deelnemer))
 
 
-@click.command()
-@HOME
-@ACTOR
-@click.option(
-    "--herstel",
-    "repair",
-    is_flag=True,
-    help="Bouw de statuslijsten opnieuw op uit het register en onderteken ze.",
-)
-def audit(home, actor, repair) -> None:
-    """Controleer het auditlog en of de statuslijsten kloppen met het register."""
-    beheer = beheer_for(home)
+LOCAL_CHECKPOINT = "auditlog-controlepunt.json"
+
+
+def _status_list_problems(beheer, repair: bool, actor: str) -> list[str]:
     problems = beheer.status_list_problems()
     if problems and repair:
         beheer.repair_status_lists(actor)
@@ -158,11 +152,69 @@ def audit(home, actor, repair) -> None:
             click.echo(msg.AUDIT_LISTS_HOW_TO_REPAIR)
     else:
         click.echo(msg.AUDIT_LISTS_OK)
-    check = beheer.registry.verify_audit()
-    if not check.ok:
-        raise click.ClickException(msg.CLI_AUDIT_BROKEN.format(record=check.first_broken))
-    click.echo(msg.CLI_AUDIT_OK.format(count=check.records, hash=check.last_hash))
-    if problems:
+    return problems
+
+
+def _read_checkpoint(path: Path) -> dict:
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise click.ClickException(msg.CLI_AUDIT_CHECKPOINT_FILE.format(path=path)) from error
+    if not isinstance(document, dict):
+        raise click.ClickException(msg.CLI_AUDIT_CHECKPOINT_FILE.format(path=path))
+    return document
+
+
+def _save_checkpoint(path: Path, checkpoint: dict | None) -> None:
+    if checkpoint is None:
+        return
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(checkpoint, handle, indent=2)
+    os.replace(tmp, path)
+
+
+@click.command()
+@HOME
+@ACTOR
+@click.option(
+    "--herstel",
+    "repair",
+    is_flag=True,
+    help="Bouw de statuslijsten opnieuw op uit het register en onderteken ze.",
+)
+@click.option(
+    "--verwacht",
+    "expected",
+    default="",
+    help="Een hash van het auditlog die u elders bewaarde: hij moet er nog in staan.",
+)
+@click.option(
+    "--controlepunt",
+    "checkpoint_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Een ondertekend controlepunt (van /audit/checkpoint) dat u elders bewaarde.",
+)
+def audit(home, actor, repair, expected, checkpoint_file) -> None:
+    """Controleer het auditlog, de keurmerken in het register en de statuslijsten."""
+    beheer = beheer_for(home)
+    list_problems = _status_list_problems(beheer, repair, actor)
+    checkpoints = [_read_checkpoint(checkpoint_file)] if checkpoint_file else []
+    local = beheer.config.home / LOCAL_CHECKPOINT
+    if local.exists():
+        checkpoints.append(_read_checkpoint(local))
+        click.echo(msg.AUDIT_LOCAL_CHECKPOINT.format(path=local))
+    report = beheer.check_audit(expected or None, tuple(checkpoints))
+    if not report.ok:
+        click.echo(msg.AUDIT_PROBLEMS)
+        for problem in report.problems:
+            click.echo(f"- {problem}")
+        raise SystemExit(1)
+    _save_checkpoint(local, beheer.audit_checkpoint())
+    click.echo(msg.CLI_AUDIT_OK.format(count=report.records, hash=report.head))
+    if list_problems:
         raise SystemExit(1)
 
 

@@ -304,6 +304,51 @@ CLI_UNLISTED = "{learner} staat niet meer in het register."
 CLI_NOT_LISTED = "{learner} stond niet in het register."
 CLI_AUDIT_OK = "Het auditlog is in orde: {count} regels. Laatste hash: {hash}"
 CLI_AUDIT_BROKEN = "Het auditlog is veranderd: de keten is gebroken bij regel {record}."
+AUDIT_RECORD_UNSIGNED = (
+    "Regel {record} van het auditlog heeft geen handtekening van de uitgever, maar eerdere "
+    "regels wel. Iemand heeft het auditlog veranderd."
+)
+AUDIT_RECORD_BAD_SIGNATURE = (
+    "De handtekening van regel {record} van het auditlog klopt niet. Iemand heeft het "
+    "auditlog veranderd."
+)
+AUDIT_TRUNCATED_SIGNATURES = (
+    "Het auditlog is ingekort: regel {record} en verder zijn weg, maar hun handtekeningen niet."
+)
+AUDIT_CHECKPOINT_UNREADABLE = "Het controlepunt kunnen we niet lezen."
+AUDIT_CHECKPOINT_BAD_SIGNATURE = (
+    "De handtekening van het controlepunt klopt niet. Het komt niet van deze uitgever."
+)
+AUDIT_CHECKPOINT_MISSING = (
+    "Het auditlog is ingekort of veranderd: regel {count} met hash {head} staat er niet meer in."
+)
+AUDIT_EXPECTED_MISSING = (
+    "De hash {hash} staat niet in het auditlog. Regels zijn weggehaald of veranderd."
+)
+AUDIT_LOCAL_CHECKPOINT = "Vergeleken met het controlepunt van de vorige audit ({path})."
+AUDIT_ROW_NOT_ISSUED = (
+    "Keurmerk {number} staat in het register, maar het auditlog heeft geen uitgifte. "
+    "Het kan vervalst zijn."
+)
+AUDIT_ROW_STATE = (
+    "Keurmerk {number}: in het register staat '{state}', maar volgens het auditlog is het "
+    "'{expected}'."
+)
+AUDIT_ROW_SUPERSEDED = (
+    "Keurmerk {number}: of het vernieuwd is, klopt in het register niet met het auditlog."
+)
+AUDIT_ROW_CREDENTIAL_CHANGED = (
+    "Keurmerk {number}: het opgeslagen certificaat is niet meer het certificaat uit het auditlog."
+)
+AUDIT_ROW_CREDENTIAL_BAD = (
+    "Keurmerk {number}: de handtekening van het opgeslagen certificaat klopt niet."
+)
+AUDIT_ROW_DIFFERS_FROM_CREDENTIAL = (
+    "Keurmerk {number}: nummer, naam of einddatum in het register klopt niet met het "
+    "ondertekende certificaat."
+)
+AUDIT_PROBLEMS = "Het auditlog of het register is niet in orde:"
+CLI_AUDIT_CHECKPOINT_FILE = "{path} kunnen we niet lezen: het is geen controlepunt (JSON)."
 CLI_BACKUP_EXISTS = "{path} bestaat al. Kies een nieuwe naam."
 CLI_BACKUP_DONE = (
     "Backup gemaakt: {path}. Hij bevat de privésleutels: bewaar hem versleuteld en offline."

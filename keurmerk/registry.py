@@ -25,6 +25,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from keurmerk import audit, statuslist
+from keurmerk.audit_check import credential_digest, latest_checkpoint
 from keurmerk.models import ACTIVE, REVOKED, SUSPENDED, Base, Certificate, StatusList
 from keurmerk.numbers import new_number
 
@@ -156,6 +157,7 @@ class Registry:
         supersedes: str = "",
         action: str = "",
         reason: str = "",
+        evidence: dict | None = None,
     ) -> Certificate:
         """Issue atomically: number and index are reserved, the credential built and signed
         by ``make_credential(number, index)`` and stored, and the audit record written, all in
@@ -206,7 +208,13 @@ class Registry:
                 action or ("vernieuwing" if supersedes else "uitgifte"),
                 number,
                 reason,
-                details={"supersedes": supersedes, "index": index},
+                details={
+                    "supersedes": supersedes,
+                    "index": index,
+                    "credential": credential_digest(certificate.credential),
+                    "valid_until": credential.get("validUntil", ""),
+                    "evidence": evidence or {},
+                },
                 learner=learner_id,
                 personal={"name": name},
             )
@@ -300,6 +308,11 @@ class Registry:
         """Check the whole audit trail."""
         with self.reads() as session:
             return audit.verify_chain(session)
+
+    def audit_checkpoint(self, issuer_id: str) -> dict | None:
+        """The newest signed checkpoint of the audit trail (published by the service)."""
+        with self.reads() as session:
+            return latest_checkpoint(session, issuer_id)
 
     def stored_status_list(self, purpose: str) -> dict | None:
         """The last signed status list credential, as stored (``None`` before the first)."""

@@ -12,13 +12,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import tomli_w
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import (
     Encoding,
     NoEncryption,
     PrivateFormat,
 )
 
-from keurmerk import datamodel, identity, schema, statuslist
+from keurmerk import audit_check, datamodel, identity, schema, statuslist
 from keurmerk import messages as msg
 from keurmerk.credential import IssuerProfile, build_credential
 from keurmerk.dataintegrity import sign, verify_signature
@@ -130,6 +131,29 @@ class Keurmerkbeheer:
             return None
         return info.method, base64.urlsafe_b64encode(key.sign(message)).decode("ascii")
 
+    def public_keys(self) -> dict[str, Ed25519PublicKey]:
+        """Every key the issuer has published, by verification method."""
+        return {k.method: decode_public_key(k.public_key) for k in self.keys.keys()}  # noqa: SIM118
+
+    def check_audit(
+        self, expected: str | None = None, checkpoints: tuple[dict, ...] = ()
+    ) -> audit_check.TrailReport:
+        """The audit trail, its signatures, truncation (against an ``expected`` hash or
+        ``checkpoints`` kept elsewhere) and every certificate row against the trail."""
+        keys = self.public_keys()
+        with self.registry.reads() as session:
+            report = audit_check.check_trail(session, keys)
+            if expected:
+                report.problems += audit_check.compare_hash(session, expected)
+            for checkpoint in checkpoints:
+                report.problems += audit_check.compare_checkpoint(session, checkpoint, keys)
+            report.problems += audit_check.certificate_problems(session, keys)
+        return report
+
+    def audit_checkpoint(self) -> dict | None:
+        """The newest signed checkpoint (count, head hash, time) of the audit trail."""
+        return self.registry.audit_checkpoint(self.config.issuer.id)
+
     def issuer_document(self) -> dict:
         return self.keys.issuer_document(self.config.issuer.name, self.config.issuer.url)
 
@@ -162,18 +186,22 @@ class Keurmerkbeheer:
         actor: str = "systeem",
         supersedes: str = "",
         until: datetime | None = None,
+        evidence: dict | None = None,
     ) -> Certificate:
         """Issue a signed keurmerk (atomically) for an eligible learner.
 
         The name and e-mail are checked first (``identity.IdentityError``, Dutch): no empty
         or placeholder name, no malformed address, and no address already bound to another
         holder. The credential carries the name only; the registry keeps the keyed binding.
+        ``evidence`` (rules version, scores, hours, …) goes into the signed audit record.
         """
         name = identity.check_name(name)
         email = identity.check_email(email)
         bound = self.email_binding(email)
         self._refuse_other_holders_email(learner_id, email)
-        return self._issue(learner_id, name, bound, now, awarded, actor, supersedes, until)
+        return self._issue(
+            learner_id, name, bound, now, awarded, actor, supersedes, until, evidence=evidence
+        )
 
     def _issue(
         self,
@@ -187,6 +215,7 @@ class Keurmerkbeheer:
         until: datetime | None = None,
         action: str = "",
         reason: str = "",
+        evidence: dict | None = None,
     ) -> Certificate:
         """Sign and store a credential for an already checked name and e-mail binding."""
         moment = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
@@ -223,13 +252,19 @@ class Keurmerkbeheer:
             supersedes=supersedes,
             action=action,
             reason=reason,
+            evidence=evidence,
         )
         # a registry from before the message list gets it signed with the first new credential
         self.registry.status_list(statuslist.MESSAGE, self.sign_list)
         return certificate
 
     def renew(
-        self, number: str, email: str, actor: str = "systeem", now: datetime | None = None
+        self,
+        number: str,
+        email: str,
+        actor: str = "systeem",
+        now: datetime | None = None,
+        evidence: dict | None = None,
     ) -> Certificate:
         """Herregistratie: a new credential that keeps the original award date.
 
@@ -258,6 +293,7 @@ class Keurmerkbeheer:
             actor=actor,
             supersedes=number,
             until=until,
+            evidence=evidence,
         )
 
     def correct_name(

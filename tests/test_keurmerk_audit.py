@@ -3,16 +3,22 @@ personal data outside the hash (erasable), and complete content."""
 
 from __future__ import annotations
 
+import base64
 import json
+import urllib.request
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import select, text
+from click.testing import CliRunner
+from sqlalchemy import func, select, text
 
-from keurmerk import audit
-from keurmerk.models import AuditPerson, AuditPersonal, AuditRecord
+from keurmerk import audit, holder_rights
+from keurmerk.cli import main
+from keurmerk.models import AuditPerson, AuditPersonal, AuditRecord, AuditSignature
+from keurmerk.multikey import decode_public_key
 from keurmerk.public_register import opt_in
 from keurmerk.service import Config, Keurmerkbeheer
+from keurmerk_service import serving
 
 NOW = datetime(2026, 11, 25, tzinfo=UTC)
 
@@ -77,3 +83,199 @@ def test_erasing_a_person_keeps_the_chain_intact(beheer):
             for row in connection.execute(text(f"select * from {table}"))
         )
     assert "samira" not in dump.casefold() and "Zwolle" not in dump
+
+
+def _audit(beheer: Keurmerkbeheer, *options: str):
+    return CliRunner().invoke(main, ["audit", "--map", str(beheer.config.home), *options])
+
+
+def _sql(beheer: Keurmerkbeheer, *statements: str) -> None:
+    with beheer.registry.engine.begin() as connection:
+        for statement in statements:
+            connection.execute(text(statement))
+
+
+def _populated(beheer: Keurmerkbeheer) -> list[str]:
+    a = beheer.issue("a", "Anna de Vries", "a@example.org", now=NOW, actor="anna")
+    b = beheer.issue("b", "Bram", "b@example.org", now=NOW, actor="anna")
+    beheer.revoke(b.number, "fraude", actor="bert")
+    return [a.number, b.number]
+
+
+def test_a_clean_trail_passes_and_every_record_is_signed(beheer):
+    _populated(beheer)
+    result = _audit(beheer)
+    assert result.exit_code == 0, result.output
+    assert "Het auditlog is in orde: 4 regels" in result.output
+    report = beheer.check_audit()
+    assert report.ok and report.unsigned == 0
+    with beheer.registry.reads() as session:
+        assert session.scalar(select(func.count()).select_from(AuditSignature)) == 4
+
+
+def test_deleting_the_newest_records_is_found_with_an_expected_hash(beheer):
+    _populated(beheer)
+    head = beheer.check_audit().head
+    _sql(
+        beheer,
+        "delete from audit_trail where id = 4",
+        "delete from audit_signatures where record_id = 4",
+    )
+    result = _audit(beheer, "--verwacht", head)
+    assert result.exit_code == 1
+    assert f"De hash {head} staat niet in het auditlog" in result.output
+    assert "in orde: 3 regels" not in result.output
+
+
+def test_deleting_the_newest_records_is_found_against_the_last_audit(beheer):
+    """`keurmerk audit` keeps the signed checkpoint it saw; a later, shorter trail fails."""
+    _populated(beheer)
+    assert _audit(beheer).exit_code == 0
+    saved = json.loads((beheer.config.home / "auditlog-controlepunt.json").read_text())
+    assert saved["count"] == 4
+    _sql(beheer, "delete from audit_trail where id >= 3", "delete from audit_signatures")
+    result = _audit(beheer)
+    assert result.exit_code == 1
+    assert "regel 4 met hash" in result.output and "staat er niet meer in" in result.output
+
+
+def test_deleting_the_whole_trail_is_found(beheer):
+    numbers = _populated(beheer)
+    _sql(beheer, "delete from audit_trail", "delete from audit_signatures")
+    result = _audit(beheer)
+    assert result.exit_code == 1
+    for number in numbers:
+        assert f"Keurmerk {number} staat in het register, maar het auditlog heeft geen" in (
+            result.output
+        )
+
+
+def test_an_edit_with_every_later_hash_recomputed_is_found(beheer):
+    """The public algorithm lets anyone recompute the chain, but not the issuer's signature."""
+    _populated(beheer)
+    with beheer.registry.transaction() as session:
+        rows = list(session.scalars(select(AuditRecord).order_by(AuditRecord.id)))
+        rows[3].reason = "op verzoek"  # was "fraude"
+        previous = rows[2].hash
+        for row in rows[3:]:
+            row.prev_hash = previous
+            row.hash = audit._digest(previous, row)
+            previous = row.hash
+    assert beheer.registry.verify_audit().ok  # the bare chain is fooled
+    result = _audit(beheer)
+    assert result.exit_code == 1
+    assert "De handtekening van regel 4 van het auditlog klopt niet" in result.output
+    # stripping the signatures instead is found too: later records are unsigned
+    _sql(beheer, "delete from audit_signatures where record_id >= 3")
+    assert "Regel 3 van het auditlog heeft geen handtekening" in _audit(beheer).output
+
+
+def test_an_unrevoked_row_and_a_forged_row_are_found(beheer):
+    good, revoked = _populated(beheer)
+    _sql(beheer, f"update certificates set state = 'actief' where number = '{revoked}'")
+    result = _audit(beheer)
+    assert result.exit_code == 1
+    assert f"Keurmerk {revoked}: in het register staat 'actief'" in result.output
+    assert "'ingetrokken'" in result.output
+    _sql(
+        beheer,
+        "insert into certificates (number, learner_id, name, email_hash, awarded_at, valid_from,"
+        " valid_until, status_index, state, state_reason, issued_at, credential, supersedes,"
+        " superseded_by) select 'KM-FAKE-0001', 'nep', 'Nep Persoon', email_hash, awarded_at,"
+        " valid_from, valid_until, status_index + 1, 'actief', '', issued_at, credential, '', ''"
+        f" from certificates where number = '{good}'",
+    )
+    result = _audit(beheer)
+    assert "Keurmerk KM-FAKE-0001 staat in het register, maar het auditlog heeft geen" in (
+        result.output
+    )
+
+
+def test_a_changed_name_or_end_date_in_a_row_is_found(beheer):
+    good, _revoked = _populated(beheer)
+    _sql(beheer, f"update certificates set name = 'Iemand Anders' where number = '{good}'")
+    result = _audit(beheer)
+    assert result.exit_code == 1
+    assert f"Keurmerk {good}: nummer, naam of einddatum in het register klopt niet" in (
+        result.output
+    )
+    _sql(
+        beheer,
+        f"update certificates set name = 'Anna de Vries', valid_until = '2035-01-01 00:00:00'"
+        f" where number = '{good}'",
+    )
+    assert "nummer, naam of einddatum" in _audit(beheer).output
+    _sql(beheer, f"update certificates set credential = '{{}}' where number = '{good}'")
+    output = _audit(beheer).output
+    assert f"Keurmerk {good}: het opgeslagen certificaat is niet meer het certificaat" in output
+
+
+def test_a_trail_from_before_signing_still_verifies(tmp_path):
+    """An old database: unsigned records, learner ids in the hash, none of the new tables."""
+    Config.write(tmp_path / "home", "https://keurmerk.example.nl", "Stichting Keurmerk")
+    old = Keurmerkbeheer(Config.load(tmp_path / "home"))
+    old.registry.audit_signer = None  # as before this change
+    old.init(actor="test")
+    with old.registry.transaction() as session:
+        audit.record(session, "test", "register-aanmelding", "samira", details={"x": 1})
+    _sql(old, "drop table audit_signatures", "drop table audit_people", "drop table audit_personal")
+    beheer = Keurmerkbeheer(Config.load(tmp_path / "home"))
+    beheer.issue("karim", "Karim", "k@example.org", now=NOW)
+    report = beheer.check_audit()
+    assert report.ok, report.problems
+    assert report.unsigned == 2 and report.records == 3
+    assert _audit(beheer).exit_code == 0
+
+
+@pytest.mark.parametrize("database", ["sqlite", "postgresql"])
+def test_checkpoint_is_published_signed_and_catches_truncation(tmp_path, request, database):
+    """A real `keurmerk serve` publishes the signed checkpoint; a copy kept elsewhere later
+    shows that the trail was cut."""
+    url = request.getfixturevalue("postgres_url") if database == "postgresql" else ""
+    beheer = _beheer(tmp_path, url)
+    _populated(beheer)
+    with serving(beheer.config.home, tmp_path / "serve.log") as base:
+        with urllib.request.urlopen(base + "/audit/checkpoint", timeout=10) as response:
+            published = json.loads(response.read())
+        with urllib.request.urlopen(base + "/issuer", timeout=10) as response:
+            issuer = json.loads(response.read())
+    assert published["count"] == 4 and published["head"] == beheer.check_audit().head
+    method = next(
+        m for m in issuer["verificationMethod"] if m["id"] == published["verificationMethod"]
+    )
+    decode_public_key(method["publicKeyMultibase"]).verify(
+        base64.urlsafe_b64decode(published["signature"]),
+        audit.checkpoint_message(published["count"], published["head"], published["at"]),
+    )
+    kept = tmp_path / "controlepunt.json"
+    kept.write_text(json.dumps(published))
+    assert _audit(beheer, "--controlepunt", str(kept)).exit_code == 0
+    _sql(
+        beheer,
+        "delete from audit_signatures where record_id = 4",
+        "delete from audit_trail where id = 4",
+    )
+    result = _audit(beheer, "--controlepunt", str(kept))
+    assert result.exit_code == 1 and "regel 4 met hash" in result.output
+    forged = dict(published, count=3)
+    kept.write_text(json.dumps(forged))
+    assert (
+        "De handtekening van het controlepunt klopt niet"
+        in _audit(beheer, "--controlepunt", str(kept)).output
+    )
+
+
+def test_name_correction_and_erasure_keep_the_audit_in_order(beheer):
+    """Rows changed by the holder's rights (a new credential, an emptied row) match the trail."""
+    a, b = _populated(beheer)
+    corrected = beheer.correct_name(a, "Anna de Vries-Bakker", "typefout", actor="anna")
+    beheer.issue("c", "Cor", "c@example.org", now=NOW)
+    (erased,) = holder_rights.erase(beheer.registry, "c", beheer.sign_list, "anna", "verzoek")
+    result = _audit(beheer)
+    assert result.exit_code == 0, result.output
+    # the erased row may not come back to life unnoticed
+    _sql(beheer, f"update certificates set state = 'actief' where number in ('{erased}', '{b}')")
+    output = _audit(beheer).output
+    assert f"Keurmerk {b}: in het register staat 'actief'" in output
+    assert f"Keurmerk {erased}: in het register staat 'actief'" in output
+    assert corrected.supersedes == a

@@ -253,6 +253,14 @@ def create_app(settings: WebSettings) -> FastAPI:
             return JSONResponse({"fout": msg.WEB_NOT_FOUND}, status_code=404)
         return JSONResponse(document, media_type="application/vc+ld+json")
 
+    @app.get("/audit/checkpoint")
+    def audit_checkpoint():
+        """The newest signed checkpoint of the audit trail: keep copies to detect truncation."""
+        document = settings.registry.audit_checkpoint(settings.issuer()["id"])
+        if document is None:
+            return JSONResponse({"fout": msg.WEB_NOT_FOUND}, status_code=404)
+        return JSONResponse(document, headers={"Cache-Control": "no-store"})
+
     @app.get("/issuer")
     def issuer():
         return JSONResponse(settings.issuer(), media_type="application/did+ld+json")
