@@ -53,3 +53,13 @@ class PostgresServer:
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
             time.sleep(0.5)
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def fresh_database(postgres_url: str, name: str) -> str:
+    """A new, empty database on the test server (the session database is shared)."""
+    from sqlalchemy import create_engine, text
+
+    server = postgres_url.rsplit("/", 1)[0]
+    with create_engine(server + "/postgres", isolation_level="AUTOCOMMIT").connect() as db:
+        db.execute(text(f"create database {name}"))
+    return f"{server}/{name}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import json
 import urllib.request
+import uuid
 from datetime import UTC, datetime
 
 import pytest
@@ -19,6 +20,7 @@ from keurmerk.multikey import decode_public_key
 from keurmerk.public_register import opt_in
 from keurmerk.service import Config, Keurmerkbeheer
 from keurmerk_service import serving
+from postgres import fresh_database
 
 NOW = datetime(2026, 11, 25, tzinfo=UTC)
 
@@ -231,7 +233,11 @@ def test_a_trail_from_before_signing_still_verifies(tmp_path):
 def test_checkpoint_is_published_signed_and_catches_truncation(tmp_path, request, database):
     """A real `keurmerk serve` publishes the signed checkpoint; a copy kept elsewhere later
     shows that the trail was cut."""
-    url = request.getfixturevalue("postgres_url") if database == "postgresql" else ""
+    url = ""
+    if database == "postgresql":  # a database of its own on the test server
+        url = fresh_database(
+            request.getfixturevalue("postgres_url"), f"audit_{uuid.uuid4().hex[:12]}"
+        )
     beheer = _beheer(tmp_path, url)
     _populated(beheer)
     with serving(beheer.config.home, tmp_path / "serve.log") as base:

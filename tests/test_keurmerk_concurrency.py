@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from keurmerk import statuslist
 from keurmerk.cli import main
@@ -24,24 +24,17 @@ from keurmerk.registry import REVOKED, SUSPENDED
 from keurmerk.service import Config, Keurmerkbeheer
 from keurmerk.verify import TrustedIssuer, verify_credential
 from keurmerk.web.lookup import look_up
+from postgres import fresh_database
 
 KEURMERK = str(Path(sys.executable).parent / "keurmerk")
 PROCESSES = 20
-
-
-def _fresh_postgres_database(postgres_url: str, name: str) -> str:
-    """A new, empty database on the test server (the session database is shared)."""
-    server = postgres_url.rsplit("/", 1)[0]
-    with create_engine(server + "/postgres", isolation_level="AUTOCOMMIT").connect() as db:
-        db.execute(text(f"create database {name}"))
-    return f"{server}/{name}"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def beheer(request, tmp_path) -> Keurmerkbeheer:
     url = ""
     if request.param == "postgresql":
-        url = _fresh_postgres_database(
+        url = fresh_database(
             request.getfixturevalue("postgres_url"), f"gelijktijdig_{uuid.uuid4().hex[:12]}"
         )
     result = CliRunner().invoke(
