@@ -18,6 +18,7 @@ printed after "Fout:".
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import re
@@ -37,6 +38,12 @@ def _say(target: str, *args, **kwargs) -> None:
     result = getattr(importlib.import_module(module), name)(*args, **kwargs)
     for line in [result] if isinstance(result, str) else result or []:
         click.echo(line)
+
+
+def _yes(question: str) -> bool:
+    """A Dutch yes/no question: only "j" or "ja" is yes."""
+    answer = click.prompt(f"{question} (ja/nee)", default="nee", show_default=False)
+    return answer.strip().lower() in ("j", "ja")
 
 
 def _fail(message: str, code: int) -> None:
@@ -73,7 +80,8 @@ class _DutchHelp:
                 formatter.write_dl(records)
         if isinstance(self, click.Group):
             commands = [(name, self.commands[name]) for name in self.commands]
-            rows = [(name, cmd.get_short_help_str(formatter.width - 24)) for name, cmd in commands]
+            room = formatter.width - max(len(name) for name, _ in commands) - 6  # one line each
+            rows = [(name, cmd.get_short_help_str(room)) for name, cmd in commands]
             with formatter.section(T.COMMANDS):
                 formatter.write_dl(rows)
 
@@ -126,6 +134,15 @@ def _environment_bin_first() -> None:
         os.environ["PATH"] = os.pathsep.join([folder, *parts])
 
 
+def _private_cohort(_context, _parameter, value: Path) -> Path:
+    """Before a command touches a cohort: make it private, and everything it writes too."""
+    from grading.cohort import Cohort, NotACohort
+
+    with contextlib.suppress(NotACohort, OSError):  # the command itself says what is wrong
+        Cohort(value).make_private()
+    return value
+
+
 def _cohort_option(function):
     return click.option(
         "--cohort",
@@ -133,6 +150,7 @@ def _cohort_option(function):
         metavar=T.FOLDER_METAVAR,
         default=".",
         help=T.HELP_COHORT,
+        callback=_private_cohort,
     )(function)
 
 
@@ -239,6 +257,25 @@ def mail_settings(cohort, server, poort, afzender, gebruiker, beveiliging) -> No
     _say(
         "grading.cohort:mail_settings_line", cohort, server, poort, afzender, gebruiker, beveiliging
     )
+
+
+@main.command("deelnemer-verwijderen", help=T.HELP_REMOVE_LEARNER)
+@click.argument("deelnemer")
+@_cohort_option
+@click.option("--ja", "confirmed", is_flag=True, help=T.HELP_YES)
+def remove_learner(deelnemer: str, cohort: Path, confirmed: bool) -> None:
+    _say("grading.learner_data:removal_preview", cohort, deelnemer)
+    if not confirmed and not _yes(T.REMOVE_CONFIRM):
+        _say("grading.learner_data:stopped_line")
+        sys.exit(1)
+    _say("grading.learner_data:removal_line", cohort, deelnemer)
+
+
+@main.command("vervangen-opruimen", help=T.HELP_PURGE_REPLACED)
+@_cohort_option
+@click.option("--dagen", default=30, metavar="DAGEN", help=T.HELP_DAYS)
+def purge_replaced(cohort: Path, dagen: int) -> None:
+    _say("grading.learner_data:purge_line", cohort, dagen)
 
 
 @main.command("exporteer", help=T.HELP_EXPORT)

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass
 from functools import cached_property
@@ -141,6 +143,15 @@ def _config_text(
     return "\n".join(lines) + "\n"
 
 
+def _private_mode(mode: int, is_dir: bool, shared: bool) -> int:
+    """The private mode of a cohort entry: never others; the group only when shared."""
+    if shared:
+        return mode & ~0o007 | (0o2770 if is_dir else 0o660)
+    if is_dir:
+        return 0o700
+    return (mode & 0o100) | 0o600
+
+
 def _git_checkout(folder: Path) -> Path | None:
     for parent in (folder, *folder.parents):
         if (parent / ".git").exists():
@@ -178,6 +189,7 @@ class Cohort:
         (root / CONFIG_NAME).write_text(_config_text(db_url, exchange, course_id), encoding="utf-8")
         cohort = cls(root)
         cohort._write_year(year)
+        cohort.protect()
         return cohort
 
     @classmethod
@@ -341,6 +353,39 @@ class Cohort:
 
         with Gradebook(self.gradebook_url, self.course_id) as gradebook:
             return bool(gradebook.assignments)
+
+    # ----------------------------------------------------------------- privacy
+    @property
+    def shared_with_group(self) -> bool:
+        """Is the folder shared with a trainer group (a hub: setgid, see ``share_with_group``)?"""
+        return bool(self.root.stat().st_mode & stat.S_ISGID)
+
+    def protect(self) -> int:
+        """Make the cohort private; return how many modes changed.
+
+        The cohort holds names, e-mail addresses, answers and grades, so nobody else on the
+        machine may read it: folders 0700 and files 0600 (0770/0660 when the folder is shared
+        with a trainer group on a hub), whatever the umask was when they were made.
+        """
+        shared = self.shared_with_group
+        changed = 0
+        for current, _dirs, files in os.walk(self.root):
+            entries = [(current, True)] + [(os.path.join(current, f), False) for f in files]
+            for path, is_dir in entries:
+                if os.path.islink(path):
+                    continue
+                mode = stat.S_IMODE(os.lstat(path).st_mode)
+                wanted = _private_mode(mode, is_dir, shared)
+                if wanted != mode:
+                    os.chmod(path, wanted)
+                    changed += 1
+        return changed
+
+    def make_private(self) -> None:
+        """``protect()`` now, and a umask for this process (and the nbgrader commands it
+        starts) so every file written from here on is private too."""
+        os.umask(0o007 if self.shared_with_group else 0o077)
+        self.protect()
 
     # ----------------------------------------------------------------- moving
     def _follow_move(self) -> None:

@@ -12,7 +12,8 @@ say which package was used. An accepted package is unpacked into a temporary fol
 the cohort, gets nbgrader's ``timestamp.txt`` (the time the learner made it, in the
 exchange's format) and is then moved into ``submitted/<learner>/<assignment>/`` in one step,
 so nothing is ever partially unpacked. A submission that is replaced by a newer package is
-moved to ``vervangen/`` in the cohort, not deleted. An answers file that is missing, empty
+moved to ``vervangen/`` in the cohort and kept for ``learner_data.REPLACED_DAYS`` days (each
+import removes older ones; see :mod:`grading.learner_data`). An answers file that is missing, empty
 or damaged is flagged ("LET OP") in the table::
 
     for report in import_packages(root, "module-1", Path("~/Downloads/inleveringen")):
@@ -32,12 +33,12 @@ from pathlib import Path
 from grading.cohort import Cohort
 from grading.errors import TrainerError
 from grading.handin_zip import Candidate, Rejected, from_filename, inspect, unpack
+from grading.learner_data import REPLACED_DAYS, REPLACED_DIR, mark_replaced, purge_replaced
 from grading.messages import HandinImportText as T
 from grading.source import ensure_source
 from grading.submission import answers_problem
 
 TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%f %Z"  # nbgrader's Exchange.timestamp_format
-REPLACED_DIR = "vervangen"
 
 
 class HandinImportError(TrainerError):
@@ -192,6 +193,7 @@ def _keep_old(cohort: Cohort, destination: Path, learner: str, assignment: str) 
         backup = backup.with_name(f"{learner}_{label}-{counter}")
     backup.parent.mkdir(parents=True, exist_ok=True)
     os.replace(destination, backup)
+    mark_replaced(backup)
     return backup
 
 
@@ -230,6 +232,8 @@ def summary(reports: list[PackageReport]) -> str:
 def import_lines(root: Path, assignment: str, folder: Path) -> list[str]:
     """``trainer importeer-pakketten``: import, and the table and summary the trainer reads."""
     reports = import_packages(root, assignment, folder)
+    purged = purge_replaced(Cohort(root))
+    cleaned = [T.PURGED.format(count=len(purged), days=REPLACED_DAYS)] if purged else []
     if not reports:
-        return [T.NOTHING.format(folder=folder)]
-    return [report_table(reports), summary(reports)]
+        return [T.NOTHING.format(folder=folder), *cleaned]
+    return [report_table(reports), summary(reports), *cleaned]

@@ -25,6 +25,8 @@ COMMANDS = [
     "nakijken",
     "feedback",
     "e-mail-instellen",
+    "deelnemer-verwijderen",
+    "vervangen-opruimen",
     "exporteer",
     "dashboard",
     "hub",

@@ -3,7 +3,14 @@
 Import from here: ``from grading.messages import ExportText``.
 """
 
-from grading.messages.cohort import CohortText, ExchangeText, HandoutText, LearnersText, SourceText
+from grading.messages.cohort import (
+    CohortText,
+    ExchangeText,
+    HandoutText,
+    LearnerDataText,
+    LearnersText,
+    SourceText,
+)
 from grading.messages.commands import CliText, HubText
 from grading.messages.results import (
     AutogradeText,
@@ -27,6 +34,7 @@ __all__ = [
     "HandinImportText",
     "HandoutText",
     "HubText",
+    "LearnerDataText",
     "LearnersText",
     "RubricText",
     "SendoutText",

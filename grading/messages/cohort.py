@@ -180,3 +180,24 @@ class LearnersText:
     TOO_LONG = "de {field} is te lang (hooguit 128 tekens)."
     DATABASE = "Het cijferboek kon niet worden bijgewerkt; er is niets veranderd. ({reason})"
     DONE = "{total} deelnemers ingelezen: {added} nieuw, {updated} bijgewerkt, {unchanged} gelijk."
+
+
+class LearnerDataText:
+    """Texts of grading/learner_data.py (removing a learner, replaced hand-ins)."""
+
+    UNKNOWN = "{learner} staat niet in deze cohort: niet in het cijferbestand en geen bestanden."
+    WILL_REMOVE = "Dit wordt verwijderd van {learner}:"
+    GRADEBOOK = (
+        "- de deelnemer in het cijferbestand: naam, e-mail, inleveringen, cijfers, opmerkingen"
+    )
+    SENT_ENTRY = "(de regel over wat naar deze deelnemer is gemaild)"
+    STOPPED = "Niets verwijderd."
+    REMOVED = (
+        "{learner} is verwijderd uit de cohort (cijferbestand en {count} bestanden of mappen). "
+        "Let op: een export of backup die je eerder maakte, bevat de gegevens nog."
+    )
+    BAD_DAYS = "Het aantal dagen kan niet negatief zijn."
+    PURGED = (
+        "{count} vervangen inlevering(en) van meer dan {days} dagen geleden verwijderd uit de "
+        "map vervangen/."
+    )

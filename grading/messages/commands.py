@@ -68,6 +68,17 @@ class CliText:
         "e-mail-instellen); wat al ongewijzigd verstuurd is, gaat niet nog eens."
     )
     HELP_FEEDBACK_MAIL_AGAIN = "Stuur de feedback per e-mail, ook aan wie hem al kreeg."
+    HELP_REMOVE_LEARNER = (
+        "Verwijder DEELNEMER uit het cohort: uit het cijferbestand, met inleveringen, "
+        "feedback, uitdeel- en inleverpakketten. Vraagt eerst of je het zeker weet."
+    )
+    HELP_YES = "Niet vragen of je het zeker weet."
+    REMOVE_CONFIRM = "Weet je het zeker? Dit kan niet ongedaan worden. Typ ja om te verwijderen"
+    HELP_PURGE_REPLACED = (
+        "Verwijder vervangen inleveringen (map vervangen/) die langer dan DAGEN geleden zijn "
+        "vervangen. Bij elke importeer-pakketten gebeurt dit ook, met 30 dagen."
+    )
+    HELP_DAYS = "Hoeveel dagen een vervangen inlevering blijft (standaard: 30; 0 = alles weg)."
     HELP_MAIL_SETTINGS = (
         "Bewaar hoe feedback per e-mail gaat (SMTP). Het wachtwoord staat nooit in een "
         "bestand: zet het in de omgevingsvariabele SLEUTELPERSONEN_SMTP_WACHTWOORD."

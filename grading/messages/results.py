@@ -59,6 +59,10 @@ class SubmissionText:
 class HandinImportText:
     """Texts of grading/handin_import.py."""
 
+    PURGED = (
+        "{count} vervangen inlevering(en) van meer dan {days} dagen geleden zijn verwijderd "
+        "uit de map vervangen/."
+    )
     NO_FOLDER = "De map {folder} bestaat niet."
     UNKNOWN_ASSIGNMENT = "De opdracht '{assignment}' bestaat niet in deze cohort."
     ACCEPTED = "ingelezen ({files} bestanden)"
