@@ -1,55 +1,54 @@
 """Backup and restore of everything the keurmerk needs: registry, status lists, audit trail,
-public register, keys and configuration, in one tar.gz file.
+public register, the active signing key and configuration, in one archive (backup_archive.py).
 
-The backup holds the PRIVATE signing keys: it is written with mode 0600; keep it encrypted
-and offline. A restore goes into an empty database (SQLite or PostgreSQL) and gives the same
-verification result for every certificate.
+The backup holds the ACTIVE private signing key (retired keys are never copied: their public
+parts in ``keys.json`` are enough to verify old credentials): it is written with mode 0600;
+give a passphrase to encrypt it, and keep it offline. A restore checks the archive (complete,
+signed list of contents, every file's hash), then restores into an empty folder and an empty
+database (SQLite or PostgreSQL) in one transaction, checks the restored audit trail and every
+certificate row against it before committing, and logs itself in the audit trail. Anything
+wrong is one Dutch sentence (``RestoreError``) and leaves nothing behind.
 """
 
 from __future__ import annotations
 
 import base64
-import io
 import json
 import os
 import shutil
-import tarfile
-import tempfile
 import tomllib
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 
+from keurmerk import audit, audit_check
+from keurmerk import messages as msg
+from keurmerk.backup_archive import (
+    BackupError,
+    decrypt,
+    encrypt,
+    is_encrypted,
+    pack,
+    unpack,
+    verify_manifest,
+)
 from keurmerk.identity import SECRET_NAME
-from keurmerk.models import (
-    AuditPerson,
-    AuditPersonal,
-    AuditRecord,
-    AuditSignature,
-    Certificate,
-    RegisterConsent,
-    RegisterEntry,
-    StatusList,
-)
-from keurmerk.registry import Registry, default_url
-from keurmerk.service import CONFIG_NAME, Config, write_config
+from keurmerk.models import Base
+from keurmerk.multikey import decode_public_key
+from keurmerk.registry import Registry
+from keurmerk.service import CONFIG_NAME, Config, Keurmerkbeheer, write_config
 
-TABLES = (
-    Certificate,
-    StatusList,
-    AuditRecord,
-    AuditSignature,
-    AuditPerson,
-    AuditPersonal,
-    RegisterEntry,
-    RegisterConsent,
-)
-FORMAT = 1
+# Every table of the registry (a table added later is backed up without a change here).
+TABLES = tuple(sorted((m.class_ for m in Base.registry.mappers), key=lambda c: c.__tablename__))
+FORMAT = 2
+REGISTRY_FILE = "registry.json"
+KEY_FILES = ("keys/keys.json", f"keys/{SECRET_NAME}")
 
 
 class RestoreError(RuntimeError):
-    """The backup cannot be restored here (target not empty, file damaged, …)."""
+    """The backup cannot be restored here (target not empty, file damaged, …); Dutch text."""
 
 
 def _row(obj) -> dict:
@@ -84,83 +83,154 @@ def dump_registry(registry: Registry) -> dict:
         }
 
 
-def create_backup(config: Config, target: Path) -> Path:
-    """Write the backup file (mode 0600); refuse to overwrite an existing file."""
-    registry = Registry(config.database_url)
-    data = json.dumps(dump_registry(registry), ensure_ascii=False).encode("utf-8")
+def create_backup(
+    config: Config, target: Path, actor: str = "systeem", passphrase: str | None = None
+) -> Path:
+    """Write the backup file (mode 0600); refuse to overwrite an existing file.
+
+    The backup is logged in the audit trail first, so the backup holds its own record."""
+    beheer = Keurmerkbeheer(config)
+    info, key = beheer.keys.active()
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as handle, tarfile.open(fileobj=handle, mode="w:gz") as archive:
-        info = tarfile.TarInfo("registry.json")
-        info.size = len(data)
-        info.mode = 0o600
-        archive.addfile(info, io.BytesIO(data))
-        archive.add(config.home / CONFIG_NAME, arcname=CONFIG_NAME)
-        archive.add(config.home / "keys" / "keys.json", arcname="keys/keys.json")
-        for key in sorted((config.home / "keys" / "private").glob("*.pem")):
-            archive.add(key, arcname=f"keys/private/{key.name}")
-        binding = config.home / "keys" / SECRET_NAME  # e-mail bindings need it after a restore
-        if binding.exists():
-            archive.add(binding, arcname=f"keys/{SECRET_NAME}")
+    try:
+        beheer.registry.log(actor, "backup", details={"encrypted": bool(passphrase)})
+        files = {
+            REGISTRY_FILE: json.dumps(dump_registry(beheer.registry), ensure_ascii=False).encode(),
+            CONFIG_NAME: (config.home / CONFIG_NAME).read_bytes(),
+            f"keys/private/{info.file_name}": (
+                beheer.keys.home / "private" / info.file_name
+            ).read_bytes(),
+        }
+        for name in KEY_FILES:
+            if (config.home / name).exists():
+                files[name] = (config.home / name).read_bytes()
+        manifest = {
+            "format": FORMAT,
+            "created": datetime.now(UTC).isoformat(timespec="seconds"),
+            "checkpoint": beheer.audit_checkpoint(),
+        }
+        data = pack(files, manifest, key, info.method)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(encrypt(data, passphrase) if passphrase else data)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
     return target
 
 
-def restore_backup(source: Path, home: Path, database_url: str | None = None) -> Config:
-    """Restore into ``home`` (must not hold a keurmerk yet) and an empty database."""
+def read_backup(source: Path, passphrase: str | None = None) -> dict[str, bytes]:
+    """The files of a backup, checked: complete, decrypted, signed contents list, hashes."""
+    try:
+        data = source.read_bytes()
+    except OSError as error:
+        raise RestoreError(msg.BACKUP_CANNOT_READ.format(path=source)) from error
+    try:
+        if is_encrypted(data):
+            data = decrypt(data, passphrase)
+        files = unpack(data)
+        if "manifest.json" in files:
+            keys_index = json.loads(files["keys/keys.json"])
+            verify_manifest(files, keys_index)
+        elif json.loads(files[REGISTRY_FILE]).get("format") != 1:  # before manifests
+            raise BackupError(msg.BACKUP_NO_MANIFEST)
+    except BackupError as error:
+        raise RestoreError(str(error)) from error
+    except (KeyError, ValueError) as error:
+        raise RestoreError(msg.BACKUP_DAMAGED) from error
+    return files
+
+
+def _check_target(home: Path) -> bool:
+    """Refuse a folder that is not empty; True when the folder is new (made by the restore)."""
     if (home / CONFIG_NAME).exists():
-        raise RestoreError(f"{home} bevat al een keurmerk")
-    try:
-        with tarfile.open(source, "r:gz") as archive, tempfile.TemporaryDirectory() as tmp:
-            archive.extractall(tmp, filter="data")
-            staged = Path(tmp)
-            dump = json.loads((staged / "registry.json").read_text(encoding="utf-8"))
-            settings = tomllib.loads((staged / CONFIG_NAME).read_text(encoding="utf-8"))
-            keys_index = (staged / "keys" / "keys.json").read_bytes()
-            private = {p.name: p.read_bytes() for p in (staged / "keys" / "private").glob("*.pem")}
-            binding = staged / "keys" / SECRET_NAME
-            secret = binding.read_bytes() if binding.exists() else None
-    except (tarfile.TarError, OSError, KeyError, ValueError) as error:
-        raise RestoreError(f"de backup is beschadigd: {error}") from error
-    if dump.get("format") != FORMAT:
-        raise RestoreError("onbekend backupformaat")
-    home.mkdir(parents=True, exist_ok=True, mode=0o700)
-    registry = Registry(database_url or default_url(home))
-    with registry.reads() as session:
-        if any(session.scalar(select(model).limit(1)) is not None for model in TABLES):
-            raise RestoreError("de database is niet leeg")
+        raise RestoreError(msg.RESTORE_HAS_KEURMERK.format(path=home))
+    if home.exists() and not home.is_dir():
+        raise RestoreError(msg.RESTORE_NOT_A_FOLDER.format(path=home))
+    if home.exists() and any(home.iterdir()):
+        raise RestoreError(msg.RESTORE_FOLDER_NOT_EMPTY.format(path=home))
+    return not home.exists()
+
+
+def _write_private(path: Path, content: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(content)
+
+
+def _write_files(home: Path, files: dict[str, bytes], database_url: str | None) -> None:
+    settings = tomllib.loads(files[CONFIG_NAME].decode("utf-8"))
     settings["database_url"] = database_url or ""
+    write_config(home, settings)
+    for name, content in files.items():
+        if name.startswith("keys/"):
+            _write_private(home / name, content)
+
+
+def _insert(session: Session, dump: dict, postgres: bool) -> None:
+    for model in TABLES:
+        for row in dump["tables"].get(model.__tablename__, []):
+            session.add(model(**{key: _value(value) for key, value in row.items()}))
+    session.flush()
+    if postgres:
+        # Rows came with their ids: move each id sequence past the highest one.
+        for model in TABLES:
+            if "id" not in model.__table__.columns:
+                continue
+            table = model.__tablename__
+            session.execute(
+                text(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+                )
+            )
+
+
+def _content_problems(session: Session, beheer: Keurmerkbeheer, files: dict) -> list[str]:
+    """The restored trail and every certificate row against it, before the commit."""
+    keys = {k.method: decode_public_key(k.public_key) for k in beheer.keys.keys()}  # noqa: SIM118
+    report = audit_check.check_trail(session, keys)
+    problems = report.problems + audit_check.certificate_problems(session, keys)
+    manifest = json.loads(files.get("manifest.json", b"{}")).get("manifest", {})
+    if manifest.get("checkpoint"):
+        problems += audit_check.compare_checkpoint(session, manifest["checkpoint"], keys)
+    return problems
+
+
+def restore_backup(
+    source: Path,
+    home: Path,
+    database_url: str | None = None,
+    passphrase: str | None = None,
+    actor: str = "systeem",
+) -> Config:
+    """Restore into ``home`` (a new or empty folder) and an empty database, all or nothing."""
+    files = read_backup(source, passphrase)
+    made_home = _check_target(home)
     try:
-        write_config(home, settings)
-        (home / "keys" / "private").mkdir(parents=True, exist_ok=True, mode=0o700)
-        (home / "keys" / "keys.json").write_bytes(keys_index)
-        for name, content in private.items():
-            path = home / "keys" / "private" / name
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(content)
-        if secret is not None:
-            fd = os.open(home / "keys" / SECRET_NAME, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(secret)
+        dump = json.loads(files[REGISTRY_FILE])
+        home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _write_files(home, files, database_url)
+        beheer = Keurmerkbeheer(Config.load(home))
+        registry = beheer.registry
+        with registry.reads() as session:
+            if any(session.scalar(select(model).limit(1)) is not None for model in TABLES):
+                raise RestoreError(msg.RESTORE_DATABASE_NOT_EMPTY)
         with registry.sessions.begin() as session:
-            for model in TABLES:
-                for row in dump["tables"].get(model.__tablename__, []):
-                    session.add(model(**{key: _value(value) for key, value in row.items()}))
-            session.flush()
-            if registry.engine.dialect.name == "postgresql":
-                # Rows came with their ids: move each id sequence past the highest one.
-                for model in TABLES:
-                    if "id" not in model.__table__.columns:
-                        continue
-                    table = model.__tablename__
-                    session.execute(
-                        text(
-                            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                            f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
-                        )
-                    )
-    except Exception:
-        (home / CONFIG_NAME).unlink(missing_ok=True)
-        shutil.rmtree(home / "keys", ignore_errors=True)
-        raise
-    config = Config.load(home)
-    return config
+            session.info[audit.SIGNER] = beheer.sign_audit
+            _insert(session, dump, registry.engine.dialect.name == "postgresql")
+            problems = _content_problems(session, beheer, files)
+            if problems:
+                raise RestoreError(msg.RESTORE_CONTENT_CHANGED.format(problem=problems[0]))
+            audit.record(session, actor, "backup-teruggezet", details={"file": source.name})
+    except Exception as error:
+        if made_home:
+            shutil.rmtree(home, ignore_errors=True)
+        else:
+            for child in home.iterdir():
+                shutil.rmtree(child) if child.is_dir() else child.unlink()
+        if isinstance(error, RestoreError):
+            raise
+        # Never the driver's message: it can quote rows (names, credentials).
+        raise RestoreError(msg.RESTORE_FAILED.format(kind=type(error).__name__)) from None
+    return Config.load(home)

@@ -12,6 +12,7 @@ import click
 from keurmerk import gemeenten
 from keurmerk import messages as msg
 from keurmerk.backup import RestoreError, create_backup, restore_backup
+from keurmerk.backup_archive import is_encrypted
 from keurmerk.cli_common import ACTOR, HOME, beheer_for, read_table
 from keurmerk.identity import IdentityError
 from keurmerk.numbers import normalise
@@ -218,26 +219,54 @@ def audit(home, actor, repair, expected, checkpoint_file) -> None:
         raise SystemExit(1)
 
 
+PASSPHRASE_ENV = "KEURMERK_BACKUP_WACHTWOORD"
+
+
+def _encrypted(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return is_encrypted(handle.read(64))
+
+
 @click.command()
 @HOME
+@ACTOR
 @click.argument("bestand", type=click.Path(dir_okay=False, path_type=Path))
-def backup(home, bestand) -> None:
-    """Maak een backup (met de privésleutels: bewaar hem versleuteld en offline)."""
+@click.option(
+    "--versleutel",
+    "encrypt",
+    is_flag=True,
+    help=f"Versleutel de backup met een wachtwoord (gevraagd, of uit ${PASSPHRASE_ENV}).",
+)
+def backup(home, actor, bestand, encrypt) -> None:
+    """Maak een backup (met de actieve privésleutel: versleutel hem en bewaar hem offline)."""
+    passphrase = None
+    if encrypt:
+        passphrase = os.environ.get(PASSPHRASE_ENV) or click.prompt(
+            msg.CLI_BACKUP_PASSPHRASE, hide_input=True, confirmation_prompt=True
+        )
     try:
-        create_backup(beheer_for(home).config, bestand)
+        create_backup(beheer_for(home).config, bestand, actor, passphrase)
     except FileExistsError as error:
         raise click.ClickException(msg.CLI_BACKUP_EXISTS.format(path=bestand)) from error
     click.echo(msg.CLI_BACKUP_DONE.format(path=bestand))
+    if passphrase:
+        click.echo(msg.CLI_BACKUP_ENCRYPTED)
 
 
 @click.command("backup-terugzetten")
+@ACTOR
 @click.argument("bestand", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--naar", type=click.Path(file_okay=False, path_type=Path), required=True)
 @click.option("--database", default="", help="SQLAlchemy-URL van een lege database.")
-def restore(bestand, naar, database) -> None:
-    """Zet een backup terug in een nieuwe map en een lege database."""
+def restore(actor, bestand, naar, database) -> None:
+    """Zet een backup terug in een nieuwe, lege map en een lege database."""
+    passphrase = os.environ.get(PASSPHRASE_ENV)
     try:
-        restore_backup(bestand, naar, database or None)
+        if not passphrase and _encrypted(bestand):
+            passphrase = click.prompt(msg.CLI_BACKUP_PASSPHRASE, hide_input=True)
+        restore_backup(bestand, naar, database or None, passphrase, actor)
+    except OSError as error:
+        raise click.ClickException(msg.BACKUP_CANNOT_READ.format(path=bestand)) from error
     except RestoreError as error:
         raise click.ClickException(str(error)) from error
     click.echo(msg.CLI_RESTORED.format(path=naar))

@@ -350,8 +350,47 @@ AUDIT_ROW_DIFFERS_FROM_CREDENTIAL = (
 AUDIT_PROBLEMS = "Het auditlog of het register is niet in orde:"
 CLI_AUDIT_CHECKPOINT_FILE = "{path} kunnen we niet lezen: het is geen controlepunt (JSON)."
 CLI_BACKUP_EXISTS = "{path} bestaat al. Kies een nieuwe naam."
+BACKUP_CANNOT_READ = "De backup {path} kunnen we niet openen."
+BACKUP_DAMAGED = (
+    "De backup is beschadigd of niet compleet (bijvoorbeeld afgebroken bij het kopiëren). "
+    "Er is niets teruggezet. Gebruik een andere backup."
+)
+BACKUP_STRANGE_FILE = "In de backup zit een bestand dat er niet in hoort. Er is niets teruggezet."
+BACKUP_NO_MANIFEST = "De backup heeft geen geldige inhoudslijst. Er is niets teruggezet."
+BACKUP_MANIFEST_SIGNATURE = (
+    "De handtekening van de inhoudslijst van de backup klopt niet. De backup is veranderd. "
+    "Er is niets teruggezet."
+)
+BACKUP_FILES_DIFFER = (
+    "Er zijn bestanden aan de backup toegevoegd of uit gehaald. De backup is veranderd. "
+    "Er is niets teruggezet."
+)
+BACKUP_FILE_CHANGED = (
+    "Het bestand {name} in de backup is veranderd na het maken van de backup. "
+    "Er is niets teruggezet."
+)
+BACKUP_NEEDS_PASSPHRASE = "Deze backup is versleuteld. Geef het wachtwoord."
+BACKUP_WRONG_PASSPHRASE = (
+    "Het wachtwoord klopt niet, of de versleutelde backup is veranderd. Er is niets teruggezet."
+)
+RESTORE_HAS_KEURMERK = "De map {path} bevat al een keurmerk. Kies een nieuwe, lege map."
+RESTORE_NOT_A_FOLDER = "{path} is geen map. Kies een nieuwe, lege map."
+RESTORE_FOLDER_NOT_EMPTY = "De map {path} bevat al andere bestanden. Kies een nieuwe, lege map."
+RESTORE_DATABASE_NOT_EMPTY = (
+    "De database is niet leeg. Zet een backup alleen terug in een lege database."
+)
+RESTORE_CONTENT_CHANGED = (
+    "De backup klopt niet met zijn eigen auditlog, dus hij is veranderd. Er is niets "
+    "teruggezet. Eerste probleem: {problem}"
+)
+RESTORE_FAILED = (
+    "Het terugzetten is mislukt in de database ({kind}). Er is niets teruggezet: de map en de "
+    "database zijn weer leeg."
+)
+CLI_BACKUP_PASSPHRASE = "Wachtwoord voor de backup"
+CLI_BACKUP_ENCRYPTED = "De backup is versleuteld. Bewaar het wachtwoord op een andere plek."
 CLI_BACKUP_DONE = (
-    "Backup gemaakt: {path}. Hij bevat de privésleutels: bewaar hem versleuteld en offline."
+    "Backup gemaakt: {path}. Hij bevat de privésleutel: bewaar hem versleuteld en offline."
 )
 CLI_RESTORED = "Backup teruggezet in {path}."
 
