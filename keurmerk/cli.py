@@ -25,6 +25,7 @@ from keurmerk.cli_common import (
 from keurmerk.cli_lifecycle import COMMANDS
 from keurmerk.identity import IdentityError
 from keurmerk.numbers import normalise
+from keurmerk.online import with_registry
 from keurmerk.pdf import font_files, render
 from keurmerk.privacy import load_privacy
 from keurmerk.registry import AlreadyIssued
@@ -214,12 +215,14 @@ def controleer(
         _fail(msg.CANNOT_OPEN.format(path=bestand))
     trusted = {issuer.id: issuer for issuer in map(_trust, issuer_files)}
     lists = [_read_document(path) for path in status_files]  # given lists come first
-    if (home / "keurmerk.toml").exists():
-        beheer = beheer_for(home)
-        issuer = TrustedIssuer.from_controller(beheer.issuer_document(), beheer.config.issuer.name)
+    beheer = beheer_for(home) if (home / "keurmerk.toml").exists() else None
+    if beheer is not None:
+        issuer = beheer.trusted_issuer()
         trusted.setdefault(issuer.id, issuer)
         lists += [beheer.registry.stored_status_list(p) for p in statuslist.PURPOSES]
     result = check_file(data, trusted, datetime.now(UTC), StatusLists.of(lists))
+    if beheer is not None:  # the registry knows replacements and the issue date
+        result = with_registry(result, beheer.registry, trusted, beheer.config.issuer.id)
     if as_json:
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     elif result.status == UNREADABLE:

@@ -29,6 +29,17 @@ STATUS_OK = "Het certificaat is niet geschorst en niet ingetrokken."
 STATUS_UNKNOWN = "De status van het certificaat kon niet worden gecontroleerd."
 SUSPENDED = "Het certificaat is geschorst."
 REVOKED = "Het certificaat is ingetrokken."
+REPLACED = "Het certificaat is vervangen door een nieuwer keurmerk. Alleen het nieuwste telt."
+REPLACED_BY = "Het certificaat is vervangen door keurmerk {number}. Alleen dat nummer telt."
+KEY_REVOKED = (
+    "De handtekening is gemaakt met een sleutel die de uitgever heeft ingetrokken. "
+    "Vertrouw dit certificaat niet."
+)
+KEY_RETIRED = (
+    "De handtekening is gemaakt met een oude sleutel, na {date}. Toen was die sleutel al "
+    "buiten gebruik. Vertrouw dit certificaat niet."
+)
+NOT_IN_REGISTER = "Dit certificaat staat niet zo in het register van de uitgever."
 TOO_COMPLEX = (
     "Dit bestand kunnen we niet lezen: het is te groot of te ingewikkeld voor een certificaat."
 )
@@ -141,6 +152,10 @@ WEB_FILE_STATUS_TEXT = {
     "verlopen": "Dit keurmerk is echt, maar verlopen. Het is niet meer geldig.",
     "geschorst": "Dit keurmerk is echt, maar geschorst. Het is op dit moment niet geldig.",
     "ingetrokken": "Dit keurmerk is echt, maar ingetrokken. Het is niet meer geldig.",
+    "vervangen": (
+        "Dit keurmerk is echt, maar vervangen door een nieuwer keurmerk. Het is niet meer "
+        "geldig. Controleer het nieuwe keurmerk."
+    ),
     "nog niet geldig": "Dit keurmerk is echt, maar het is nog niet geldig.",
     "niet erkend": "Dit keurmerk komt niet van een organisatie die wij kennen. Vertrouw het niet.",
     "ongeldig": "Dit keurmerk is veranderd of niet echt. Vertrouw het niet.",
@@ -153,6 +168,7 @@ WEB_CHECK_NAMES = {
     "geldigheid": "Datums",
     "status": "Geschorst of ingetrokken",
     "vorm": "Vorm van het certificaat",
+    "register": "In het register van de uitgever",
 }
 WEB_STATUS_TEXT = {
     "geldig": "Dit keurmerk is geldig.",
@@ -164,6 +180,8 @@ WEB_STATUS_TEXT = {
         "Dit keurmerk is niet geldig. Het is al lang verlopen of ingetrokken. Daarom tonen we "
         "geen naam meer."
     ),
+    "nog niet geldig": "Dit keurmerk is nog niet geldig.",
+    "ongeldig": "Bij dit nummer hoort geen echt keurmerk. Vertrouw het niet.",
     "onbekend nummer": (
         "Dit nummer kennen we niet. Controleer of u het goed heeft overgenomen. "
         "Klopt het nummer? Dan is dit geen echt keurmerk."

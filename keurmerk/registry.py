@@ -69,19 +69,25 @@ def _engine(url: str) -> Engine:
     return engine
 
 
-def expected_bits(states: list[tuple[int, str]]) -> dict[str, bytes]:
-    """The bitstrings that follow from ``(status_index, state)`` of every certificate."""
+def expected_bits(states: list[tuple[int, str, bool]]) -> dict[str, bytes]:
+    """The bitstrings that follow from ``(status_index, state, superseded)`` of every
+    certificate. Revoked wins over superseded, superseded over suspended: a renewed or
+    replaced credential stays invalid after its holder's suspension is lifted."""
     lists = {p: statuslist.empty(statuslist.size_of(p)) for p in statuslist.PURPOSES}
-    values = {REVOKED: statuslist.REVOKED_VALUE, SUSPENDED: statuslist.SUSPENDED_VALUE}
-    for index, state in states:
-        if state in values:
-            statuslist.set_value(
-                lists[statuslist.MESSAGE], index, statuslist.STATUS_SIZE, values[state]
-            )
+    for index, state, superseded in states:
         if state == REVOKED:
-            statuslist.set_bit(lists["revocation"], index, True)
+            value = statuslist.REVOKED_VALUE
+        elif superseded:
+            value = statuslist.SUPERSEDED_VALUE
         elif state == SUSPENDED:
+            value = statuslist.SUSPENDED_VALUE
+        else:
+            continue
+        statuslist.set_value(lists[statuslist.MESSAGE], index, statuslist.STATUS_SIZE, value)
+        if value == statuslist.SUSPENDED_VALUE:
             statuslist.set_bit(lists["suspension"], index, True)
+        else:  # old credentials have no "superseded": for them it is revoked
+            statuslist.set_bit(lists["revocation"], index, True)
     return {purpose: bytes(bits) for purpose, bits in lists.items()}
 
 
@@ -158,11 +164,13 @@ class Registry:
         action: str = "",
         reason: str = "",
         evidence: dict | None = None,
+        sign_list: Callable[[str, bytes], dict] | None = None,
     ) -> Certificate:
         """Issue atomically: number and index are reserved, the credential built and signed
         by ``make_credential(number, index)`` and stored, and the audit record written, all in
         one transaction. With ``supersedes`` (a renewal, or ``action="naamcorrectie"``) the
-        old certificate is marked too.
+        old certificate is marked too and the status lists re-signed by ``sign_list`` (a
+        superseded credential has its bits).
 
         A learner gets one keurmerk: while they hold one (in any state, expired too) a new one
         comes only by renewal, and ``AlreadyIssued`` is raised otherwise."""
@@ -202,6 +210,10 @@ class Registry:
                 if old is None or old.superseded_by:
                     raise ValueError(f"{supersedes} cannot be renewed")
                 old.superseded_by = number
+                if sign_list is None:
+                    raise ValueError("a renewal re-signs the status lists: sign_list is needed")
+                session.flush()
+                self._write_lists(session, sign_list)
             audit.record(
                 session,
                 actor,
@@ -237,7 +249,9 @@ class Registry:
         sign_list: Callable[[str, bytes], dict],
         actor: str = "systeem",
     ) -> Certificate:
-        """Suspend, reinstate or revoke: the row, the bits and the re-signed lists change together.
+        """Suspend, reinstate or revoke a holder: every certificate of the holder's chain
+        (renewals, replacements, duplicates) changes with the named one, and the rows, the
+        bits and the re-signed lists change together, in one transaction.
 
         ``sign_list(purpose, bits)`` returns the signed status list credential. The bits are
         rebuilt from the certificates table under the write lock, so they match the registry.
@@ -250,13 +264,24 @@ class Registry:
                 raise LookupError(number)
             if certificate.state == REVOKED:
                 raise ValueError("a revoked certificate cannot change state")
-            certificate.state = state
-            certificate.state_reason = reason
+            chain = _chain(session, certificate)
+            changes = {ACTIVE: (SUSPENDED,), SUSPENDED: (ACTIVE,), REVOKED: (ACTIVE, SUSPENDED)}
+            for member in chain:
+                if member is certificate or member.state in changes[state]:
+                    member.state = state
+                    member.state_reason = reason
             session.flush()
             self._write_lists(session, sign_list)
             action = {ACTIVE: "herstel", SUSPENDED: "schorsing", REVOKED: "intrekking"}[state]
-            audit.record(session, actor, action, number, reason)
+            others = [member.number for member in chain if member is not certificate]
+            audit.record(session, actor, action, number, reason, {"keten": others})
         return certificate
+
+    def chain(self, number: str) -> list[Certificate]:
+        """Every certificate of the holder of ``number``, oldest first (empty if unknown)."""
+        with self.reads() as session:
+            certificate = session.scalar(select(Certificate).where(Certificate.number == number))
+            return _chain(session, certificate) if certificate is not None else []
 
     def _write_lists(self, session: Session, sign_list: Callable[[str, bytes], dict]) -> None:
         """Rebuild every bitstring from the certificates and store them freshly signed."""
@@ -268,11 +293,11 @@ class Registry:
             lists[purpose].updated_at = _now()
 
     @staticmethod
-    def _states(session: Session) -> list[tuple[int, str]]:
-        query = select(Certificate.status_index, Certificate.state).where(
-            Certificate.state != ACTIVE
-        )
-        return [(index, state) for index, state in session.execute(query)]
+    def _states(session: Session) -> list[tuple[int, str, bool]]:
+        query = select(
+            Certificate.status_index, Certificate.state, Certificate.superseded_by
+        ).where((Certificate.state != ACTIVE) | (Certificate.superseded_by != ""))
+        return [(index, state, bool(by)) for index, state, by in session.execute(query)]
 
     def status_list_report(self) -> dict[str, tuple[bytes, bytes, dict | None]]:
         """Per purpose: the bits the registry implies, the stored bits, the stored signed list.
@@ -329,6 +354,24 @@ class Registry:
                 row.bits = expected_bits(self._states(session))[purpose]
                 row.signed = json.dumps(sign_list(purpose, row.bits))
             return json.loads(row.signed)
+
+
+def _chain(session: Session, certificate: Certificate) -> list[Certificate]:
+    """The holder's chain: the certificates of the same learner, and those linked to this one
+    by renewal (``supersedes``/``superseded_by``), oldest first."""
+    found = {certificate.id: certificate}
+    todo = [certificate]
+    while todo:
+        current = todo.pop()
+        query = select(Certificate).where(
+            (Certificate.learner_id == current.learner_id)
+            | (Certificate.number.in_([current.supersedes, current.superseded_by]))
+        )
+        for member in session.scalars(query):
+            if member.id not in found:
+                found[member.id] = member
+                todo.append(member)
+    return sorted(found.values(), key=lambda member: member.id)
 
 
 def _now() -> datetime:

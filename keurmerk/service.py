@@ -27,6 +27,7 @@ from keurmerk.documents import VC_V2
 from keurmerk.keys import KeyStore, KeyStoreError, default_home
 from keurmerk.multikey import decode_public_key
 from keurmerk.registry import ACTIVE, REVOKED, SUSPENDED, Certificate, Registry, default_url
+from keurmerk.verify import TrustedIssuer
 
 CONFIG_NAME = "keurmerk.toml"
 
@@ -157,6 +158,10 @@ class Keurmerkbeheer:
     def issuer_document(self) -> dict:
         return self.keys.issuer_document(self.config.issuer.name, self.config.issuer.url)
 
+    def trusted_issuer(self) -> TrustedIssuer:
+        """This issuer as a verifier trusts it (its keys as they are now)."""
+        return TrustedIssuer.from_controller(self.issuer_document(), self.config.issuer.name)
+
     def sign_list(self, purpose: str, bits: bytes) -> dict:
         """A freshly signed Bitstring Status List credential."""
         info, key = self.keys.active()
@@ -253,6 +258,7 @@ class Keurmerkbeheer:
             action=action,
             reason=reason,
             evidence=evidence,
+            sign_list=self.sign_list,
         )
         # a registry from before the message list gets it signed with the first new credential
         self.registry.status_list(statuslist.MESSAGE, self.sign_list)

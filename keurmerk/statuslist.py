@@ -2,9 +2,12 @@
 
 A credential has one ``BitstringStatusListEntry`` with ``statusPurpose`` ``message`` and
 ``statusSize`` 2: two bits per credential on the ``message`` list, whose value the entry's
-own ``statusMessage`` explains (0 valid, 1 suspended, 2 and 3 revoked). Credentials issued
-before had two entries, one bit each on a ``revocation`` and a ``suspension`` list; those
-lists are still published, built from the same registry.
+own ``statusMessage`` explains: 0 valid, 1 suspended, 2 revoked, 3 superseded (renewed or
+replaced: only the newest credential of a holder is valid). Credentials issued before
+"superseded" existed declare 3 as revoked, so a superseded one of them reads as revoked
+offline. Credentials issued before the message list had two entries, one bit each on a
+``revocation`` and a ``suspension`` list; those lists are still published, built from the
+same registry, and a superseded credential has its revocation bit set.
 
 ``encodedList`` is the multibase base64url (``u`` prefix, no padding) of the GZIP-compressed
 bitstring. Index 0 is the most significant bit of the first byte. A list holds at least
@@ -22,9 +25,9 @@ MESSAGE = "message"
 LEGACY_PURPOSES = ("revocation", "suspension")  # one bit each, credentials issued before
 PURPOSES = (MESSAGE, *LEGACY_PURPOSES)  # every list the issuer publishes
 STATUS_SIZE = 2  # bits per entry on the message list
-VALID_VALUE, SUSPENDED_VALUE, REVOKED_VALUE = 0, 1, 2
+VALID_VALUE, SUSPENDED_VALUE, REVOKED_VALUE, SUPERSEDED_VALUE = 0, 1, 2, 3
 # The statusMessage of every entry: what each value of the two bits means.
-STATUS_MESSAGES = ("valid", "suspended", "revoked", "revoked")
+STATUS_MESSAGES = ("valid", "suspended", "revoked", "superseded")
 
 
 class StatusListError(ValueError):

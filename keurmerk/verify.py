@@ -40,6 +40,7 @@ VALID, EXPIRED, SUSPENDED, REVOKED, NOT_YET_VALID, UNTRUSTED, INVALID, UNREADABL
     "ongeldig",
     "onleesbaar",
 )
+REPLACED = "vervangen"  # renewed or replaced: only the holder's newest keurmerk is valid
 
 StatusLookup = Callable[[str], dict | None]
 
@@ -62,6 +63,7 @@ class Verification:
     credential: dict | None = None
     holder: str | None = None  # the name in the signed credential, once proof and issuer hold
     number: str | None = None  # the keurmerk number in it, likewise
+    replaced_by: str | None = None  # the newer number, when the registry knows it
 
     @property
     def verified(self) -> bool:
@@ -72,6 +74,8 @@ class Verification:
         summary = {"verified": self.verified, "status": self.status, "name": self.holder}
         if self.number:
             summary["number"] = self.number
+        if self.replaced_by:
+            summary["replaced_by"] = self.replaced_by
         if self.holder:
             summary["compare"] = msg.COMPARE_NAME
         return summary | {"checks": [check.__dict__ for check in self.checks]}
@@ -97,20 +101,34 @@ class TrustedIssuer:
     id: str
     name: str
     keys: Mapping[str, str]  # verification method id → publicKeyMultibase
+    retired: Mapping[str, str] = field(default_factory=dict)  # method id → retired at (ISO)
+    revoked: Mapping[str, str] = field(default_factory=dict)  # method id → revoked at (ISO)
 
     @classmethod
     def from_controller(cls, document: dict, name: str = "") -> TrustedIssuer:
-        """Read a DID or controller document; only ``assertionMethod`` keys count."""
+        """Read a DID or controller document; only ``assertionMethod`` keys count.
+
+        A method with ``revoked`` (a compromised key) is never trusted; one with ``retired``
+        only for proofs created before that moment.
+        """
         allowed = {
             item if isinstance(item, str) else item.get("id")
             for item in document.get("assertionMethod", [])
         }
+        methods = [
+            method
+            for method in document.get("verificationMethod", [])
+            if isinstance(method, dict) and method.get("type") == "Multikey"
+        ]
         keys = {
             method["id"]: method["publicKeyMultibase"]
-            for method in document.get("verificationMethod", [])
-            if method.get("id") in allowed and method.get("type") == "Multikey"
+            for method in methods
+            if method.get("id") in allowed and "revoked" not in method
         }
-        return cls(id=document["id"], name=name or document.get("name", ""), keys=keys)
+        retired = {m["id"]: m["retired"] for m in methods if m["id"] in keys and "retired" in m}
+        revoked = {m["id"]: str(m["revoked"]) for m in methods if "revoked" in m}
+        name = name or document.get("name", "")
+        return cls(id=document["id"], name=name, keys=keys, retired=retired, revoked=revoked)
 
 
 def parse(data: bytes | str | dict) -> dict:
@@ -157,6 +175,9 @@ def _check_proof(credential: dict, trusted: Mapping[str, TrustedIssuer]) -> list
         raise Unreadable(msg.UNKNOWN_FORMAT)
     method = proof.get("verificationMethod")
     issuer = trusted.get(_issuer_id(credential) or "")
+    key_problem = _key_problem(issuer, method, proof.get("created")) if issuer else None
+    if key_problem:
+        return [Check("handtekening", False, key_problem)]
     known_key = issuer.keys.get(method) if issuer else None
     candidate = known_key
     if candidate is None and isinstance(method, str) and "#" in method:
@@ -180,6 +201,23 @@ def _check_proof(credential: dict, trusted: Mapping[str, TrustedIssuer]) -> list
     return checks
 
 
+def _key_problem(issuer: TrustedIssuer, method, created) -> str | None:
+    """Why the issuer's key ``method`` may not have made a proof ``created`` then, if so.
+
+    Offline only ``proof.created`` tells when a proof was made; whoever holds a retired key
+    can write any date there, so the online checks use the registry's issue date as well.
+    """
+    if method in issuer.revoked:
+        return msg.KEY_REVOKED
+    retired = _parse_time(issuer.retired.get(method))
+    if retired is None:
+        return None
+    made = _parse_time(created)
+    if made is None or made > retired:
+        return msg.KEY_RETIRED.format(date=retired.date())
+    return None
+
+
 _list_checks: LRUCache = LRUCache(maxsize=32)
 _list_checks_lock = threading.Lock()
 
@@ -191,7 +229,11 @@ def _check_list_proof(list_credential: dict, trusted: Mapping[str, TrustedIssuer
     claims with every key of that issuer, so any other list or key is checked afresh.
     """
     issuer = trusted.get(_issuer_id(list_credential) or "")
-    identity = [issuer.id, issuer.name, sorted(issuer.keys.items())] if issuer else None
+    identity = (
+        [issuer.id, issuer.name, *(sorted(m.items()) for m in _key_maps(issuer))]
+        if issuer
+        else None
+    )
     key = hashlib.sha256(json.dumps([list_credential, identity], sort_keys=True).encode()).digest()
     with _list_checks_lock:
         found = _list_checks.get(key)
@@ -200,6 +242,10 @@ def _check_list_proof(list_credential: dict, trusted: Mapping[str, TrustedIssuer
         with _list_checks_lock:
             _list_checks[key] = found
     return list(found)
+
+
+def _key_maps(issuer: TrustedIssuer) -> tuple[Mapping[str, str], ...]:
+    return issuer.keys, issuer.retired, issuer.revoked
 
 
 def _check_dates(credential: dict, now: datetime) -> tuple[list[Check], str | None]:
@@ -227,7 +273,7 @@ def _entry_state(entry: dict, purpose: str, bits: bytes, index: int) -> str:
         value = statuslist.get_value(bits, index, size)
         meanings = {int(m["status"], 16): m["message"] for m in entry["statusMessage"]}
         state = meanings.get(value)
-        if state not in ("valid", "suspended", "revoked"):
+        if state not in ("valid", "suspended", "revoked", "superseded"):
             raise LookupError
         return state
     if purpose not in statuslist.LEGACY_PURPOSES:
@@ -271,6 +317,9 @@ def _check_status(
         if state == "revoked":
             checks.append(Check("status", False, msg.REVOKED))
             outcome = REVOKED
+        elif state == "superseded":
+            checks.append(Check("status", False, msg.REPLACED))
+            outcome = REPLACED if outcome != REVOKED else outcome
         elif state == "suspended":
             checks.append(Check("status", False, msg.SUSPENDED))
             outcome = outcome or SUSPENDED

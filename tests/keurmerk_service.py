@@ -66,3 +66,28 @@ def post(url: str, body: bytes | dict, timeout: float = 30) -> tuple[int, dict, 
         except ValueError:
             parsed = {"raw": raw.decode("utf-8", "replace")}
         return error.code, parsed, error.headers
+
+
+def multipart(data: bytes, name: str = "k.json") -> tuple[bytes, dict]:
+    """A ``multipart/form-data`` body with ``data`` as the upload field ``bestand``."""
+    boundary = "keurmerk-test-grens"
+    body = (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="bestand"; filename="{name}"\r\n'
+            "Content-Type: application/octet-stream\r\n\r\n"
+        ).encode()
+        + data
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    return body, {"Content-Type": f"multipart/form-data; boundary={boundary}"}
+
+
+def upload(base: str, data: bytes, name: str = "k.json") -> tuple[int, str]:
+    """Upload a file to the verification page; (HTTP status, page text)."""
+    body, headers = multipart(data, name)
+    request = urllib.request.Request(base + "/controleer-bestand", data=body, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")

@@ -29,6 +29,7 @@ from keurmerk import messages as msg
 from keurmerk.documents import VC_V2
 from keurmerk.multikey import encode_public_key, encode_signature
 from keurmerk.service import Config, Keurmerkbeheer
+from keurmerk_service import multipart
 
 KEURMERK = str(Path(sys.executable).parent / "keurmerk")
 LAUNCH_WITH_SHORT_LIMIT = """
@@ -87,19 +88,6 @@ def _request(url: str, data: bytes | None = None, headers: dict | None = None):
             return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read()
-
-
-def _multipart(data: bytes, name: str = "k.json") -> tuple[bytes, dict]:
-    boundary = "keurmerk-test-grens"
-    body = (
-        (
-            f'--{boundary}\r\nContent-Disposition: form-data; name="bestand"; filename="{name}"\r\n'
-            "Content-Type: application/octet-stream\r\n\r\n"
-        ).encode()
-        + data
-        + f"\r\n--{boundary}--\r\n".encode()
-    )
-    return body, {"Content-Type": f"multipart/form-data; boundary={boundary}"}
 
 
 class HealthTimer:
@@ -198,7 +186,7 @@ def test_poison_document_is_refused_at_once_and_health_stays_fast(service):
         for _ in range(5):
             status, headers, body = _request(f"{base}/api/v1/controleer", poison)
             assert status == 422 and json.loads(body)["fout"] == msg.TOO_COMPLEX
-            form, form_headers = _multipart(poison)
+            form, form_headers = multipart(poison)
             status, headers, page = _request(f"{base}/controleer-bestand", form, form_headers)
             assert status == 422 and "te ingewikkeld" in page.decode()
             assert "vervalst" not in page.decode() and headers["X-Frame-Options"] == "DENY"
@@ -347,7 +335,7 @@ def test_deeply_nested_json_gets_a_clean_dutch_4xx(service, document):
     status, headers, body = _request(f"{base}/api/v1/controleer", document)
     assert status == 422 and json.loads(body)["fout"] == msg.TOO_COMPLEX
     assert "default-src 'self'" in headers["Content-Security-Policy"]
-    form, form_headers = _multipart(document)
+    form, form_headers = multipart(document)
     status, headers, page = _request(f"{base}/controleer-bestand", form, form_headers)
     assert status == 422 and msg.TOO_COMPLEX in page.decode()
     assert headers["X-Content-Type-Options"] == "nosniff"

@@ -42,13 +42,13 @@ def beheer(tmp_path):
 
 def test_expired_then_renewed_keeps_the_award_date(beheer):
     old = beheer.issue("samira", "Samira Benali", "s@example.org", now=T0, actor="anna")
-    assert look_up(beheer.registry, old.number, NOW).status == "verlopen"
+    assert look_up(beheer.registry, old.number, NOW, beheer.trusted_issuer()).status == "verlopen"
     new = beheer.renew(old.number, "s@example.org", actor="anna", now=NOW)
-    record = look_up(beheer.registry, new.number, NOW)
+    record = look_up(beheer.registry, new.number, NOW, beheer.trusted_issuer())
     assert record.status == "geldig"
     assert new.credential_json()["awardedDate"] == "2023-01-10T00:00:00Z"
     assert record.awarded == "2023-01-10" and record.valid_until == "2029-11-25"
-    replaced = look_up(beheer.registry, old.number, NOW)
+    replaced = look_up(beheer.registry, old.number, NOW, beheer.trusted_issuer())
     assert replaced.status == "vervangen" and replaced.replaced_by == new.number
     with pytest.raises(ValueError):
         beheer.renew(old.number, "s@example.org", now=NOW)
@@ -181,7 +181,7 @@ def _results(beheer: Keurmerkbeheer) -> dict:
     return {
         c.number: (
             verify_credential(c.credential, trusted, NOW, lists.get).as_dict(),
-            look_up(beheer.registry, c.number, NOW).as_dict(),
+            look_up(beheer.registry, c.number, NOW, beheer.trusted_issuer()).as_dict(),
         )
         for c in beheer.registry.certificates()
     }

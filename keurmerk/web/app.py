@@ -30,6 +30,7 @@ from keurmerk.check import check_file as check_any_file
 from keurmerk.documents import KEURMERK_V1, context_document
 from keurmerk.gemeenten import official as official_gemeenten
 from keurmerk.gemeenten import resolve as resolve_gemeente
+from keurmerk.online import with_registry
 from keurmerk.public_register import (
     MAX_RESULTS,
     SearchRefused,
@@ -88,8 +89,13 @@ class WebSettings:
         return document() if callable(document) else document
 
     @property
+    def trusted_issuer(self) -> TrustedIssuer:
+        """This service's issuer, with its keys as they are now."""
+        return TrustedIssuer.from_controller(self.issuer(), name=self.issuer_name)
+
+    @property
     def trusted(self) -> dict[str, TrustedIssuer]:
-        issuer = TrustedIssuer.from_controller(self.issuer(), name=self.issuer_name)
+        issuer = self.trusted_issuer
         return {issuer.id: issuer}
 
 
@@ -145,10 +151,13 @@ def create_app(settings: WebSettings) -> FastAPI:
     def check_now(data: bytes) -> Verification:
         """Check a file in a worker process (blocking: call it from a thread)."""
         lists = StatusLists.of(settings.registry.stored_status_list(p) for p in PURPOSES)
+        issuer = settings.trusted_issuer
+        trusted = {issuer.id: issuer}
         try:
-            return pool.call(check_any_file, data, settings.trusted, settings.now(), lists)
+            result = pool.call(check_any_file, data, trusted, settings.now(), lists)
         except CheckTimeout:
             return unreadable(msg.TOO_SLOW)
+        return with_registry(result, settings.registry, trusted, issuer.id)
 
     def error_response(request_path: str, status_code: int, text: str) -> Response:
         if request_path.startswith(("/api/", "/credentials/", "/presentations/")):
@@ -174,7 +183,13 @@ def create_app(settings: WebSettings) -> FastAPI:
     def check_number(request: Request, nummer: str):
         if not limiter.allow(client(request)):
             return too_many(request, page("te-vaak.html", status_code=429, title=msg.WEB_TOO_MANY))
-        record = look_up(settings.registry, nummer[:64], settings.now(), settings.public_months)
+        record = look_up(
+            settings.registry,
+            nummer[:64],
+            settings.now(),
+            settings.trusted_issuer,
+            settings.public_months,
+        )
         return page("resultaat.html", title=msg.WEB_RESULT_TITLE, record=record, unknown=UNKNOWN)
 
     @app.post("/controleer-bestand", response_class=HTMLResponse)
@@ -195,7 +210,13 @@ def create_app(settings: WebSettings) -> FastAPI:
     def api_number(request: Request, nummer: str):
         if not limiter.allow(client(request)):
             return too_many(request, JSONResponse({"fout": msg.WEB_TOO_MANY}, status_code=429))
-        record = look_up(settings.registry, nummer[:64], settings.now(), settings.public_months)
+        record = look_up(
+            settings.registry,
+            nummer[:64],
+            settings.now(),
+            settings.trusted_issuer,
+            settings.public_months,
+        )
         return JSONResponse(record.as_dict(), status_code=404 if record.status == UNKNOWN else 200)
 
     @app.post("/api/v1/controleer")

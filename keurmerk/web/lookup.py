@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, replace
+from datetime import datetime
 
 from keurmerk import messages as msg
-from keurmerk.credential import holder_name
+from keurmerk.check import StatusLists
 from keurmerk.numbers import normalise
+from keurmerk.online import with_registry
 from keurmerk.privacy import PrivacyRules, name_is_public
-from keurmerk.registry import REVOKED, SUSPENDED, Registry
-
-VALID, EXPIRED, SUSPENDED_NL, REVOKED_NL, REPLACED, NOT_VALID, UNKNOWN = (
-    "geldig",
-    "verlopen",
-    "geschorst",
-    "ingetrokken",
-    "vervangen",
-    "niet geldig",
-    "onbekend nummer",
+from keurmerk.registry import Registry
+from keurmerk.statuslist import PURPOSES
+from keurmerk.verify import (
+    EXPIRED,
+    INVALID,
+    NOT_YET_VALID,
+    REPLACED,
+    REVOKED,
+    SUSPENDED,
+    VALID,
+    TrustedIssuer,
+    verify_credential,
 )
+
+NOT_VALID, UNKNOWN = "niet geldig", "onbekend nummer"
+# Outcomes of a credential that is really ours: the look-up shows its signed name and dates.
+SHOWN = (VALID, EXPIRED, NOT_YET_VALID, SUSPENDED, REVOKED, REPLACED)
 
 
 @dataclass(frozen=True)
@@ -43,10 +50,6 @@ class PublicRecord:
         return self.__dict__ | ({"compare": msg.COMPARE_NAME} if self.name else {})
 
 
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def dutch_date(iso: str) -> str:
     """'2029-11-25' → '25 november 2029' (for pages; the API keeps ISO dates)."""
     moment = datetime.fromisoformat(iso)
@@ -54,10 +57,18 @@ def dutch_date(iso: str) -> str:
 
 
 def look_up(
-    registry: Registry, typed: str, now: datetime, public_months: int = PrivacyRules.public_months
+    registry: Registry,
+    typed: str,
+    now: datetime,
+    issuer: TrustedIssuer,
+    public_months: int = PrivacyRules.public_months,
 ) -> PublicRecord:
     """The public record for a typed number; ``onbekend nummer`` for anything else.
 
+    The answer comes from the stored signed credential, verified like an uploaded one
+    (signature, the issuer's keys, dates, signed status lists) and then made stricter by the
+    registry (replaced, the holder's chain suspended or revoked). The unsigned row alone
+    never makes a number valid, and a row whose credential does not verify shows no name.
     ``public_months`` after a keurmerk ended (see :mod:`keurmerk.privacy`) only ``niet
     geldig`` and the number are shown: no name, no dates."""
     number = normalise(typed)
@@ -68,28 +79,31 @@ def look_up(
         return PublicRecord(UNKNOWN)
     if not certificate.name:  # erased at the holder's request: the number stays not valid
         return PublicRecord(NOT_VALID, number=certificate.number)
-    credential = certificate.credential_json()
-    if certificate.state == REVOKED:
-        status = REVOKED_NL
-    elif certificate.state == SUSPENDED:
-        status = SUSPENDED_NL
-    elif certificate.superseded_by:
-        status = REPLACED
-    elif _aware(certificate.valid_until) < now:
-        status = EXPIRED
-    else:
-        status = VALID
-    if status != VALID:
+    trusted = {issuer.id: issuer}
+    lists = StatusLists.of(registry.stored_status_list(p) for p in PURPOSES)
+    result = verify_credential(certificate.credential, trusted, now, lists)
+    if result.number != certificate.number:
+        result = replace(result, status=INVALID)
+    result = with_registry(result, registry, trusted, issuer.id)
+    if result.status not in SHOWN:
+        return PublicRecord(INVALID, number=certificate.number)
+    if result.status != VALID:
         with registry.reads() as session:
             if not name_is_public(session, certificate, now, public_months):
                 return PublicRecord(NOT_VALID, number=certificate.number)
+    credential = result.credential
     return PublicRecord(
-        status=status,
+        status=result.status,
         number=certificate.number,
-        name=holder_name(credential) or certificate.name,  # as signed
+        name=result.holder or "",
         keurmerk=credential.get("name", ""),
-        awarded=_aware(certificate.awarded_at).date().isoformat(),
-        valid_until=_aware(certificate.valid_until).date().isoformat(),
+        awarded=_date(credential.get("awardedDate") or credential.get("validFrom")),
+        valid_until=_date(credential.get("validUntil")),
         issuer=credential.get("issuer", {}).get("name", ""),
-        replaced_by=certificate.superseded_by,
+        replaced_by=result.replaced_by or "",
     )
+
+
+def _date(value) -> str:
+    """The date of a signed ISO timestamp (``''`` when there is none)."""
+    return value[:10] if isinstance(value, str) else ""
