@@ -51,7 +51,11 @@ class Issuer:
         }
 
     def credential(
-        self, index: int = 7, valid_until: str = "2029-12-01T00:00:00Z", shape: str = "legacy"
+        self,
+        index: int = 7,
+        valid_until: str = "2029-12-01T00:00:00Z",
+        shape: str = "legacy",
+        messages: tuple[str, ...] = statuslist.STATUS_MESSAGES,
     ) -> dict:
         document = {
             "@context": [VC_V2, OB_V3],
@@ -97,7 +101,9 @@ class Issuer:
                 "statusPurpose": "message",
                 "statusListIndex": str(index),
                 "statusSize": statuslist.STATUS_SIZE,
-                "statusMessage": statuslist.message_entries(),
+                "statusMessage": [
+                    {"status": hex(value), "message": text} for value, text in enumerate(messages)
+                ],
                 "statusListCredential": f"{STATUS_URL}message",
             }
         signed = sign(document, self.key, self.method, created=datetime(2026, 12, 1, tzinfo=UTC))

@@ -25,6 +25,8 @@ from keurmerk.registry import expected_bits
 from keurmerk.service import Config, Keurmerkbeheer
 from keurmerk.verify import TrustedIssuer, verify_credential
 from keurmerk.web.lookup import look_up
+from keurmerk_issuer import NOW as NOW_ISSUER
+from keurmerk_issuer import Issuer
 from keurmerk_service import post, serving, upload
 
 NOW = datetime.now(UTC).replace(microsecond=0)
@@ -177,6 +179,21 @@ def test_old_credentials_read_superseded_as_revoked():
     assert statuslist.get_bit(bits["revocation"], 5)  # legacy entries: superseded is revoked
     assert not statuslist.get_bit(bits["suspension"], 5)
     assert statuslist.get_bit(bits["suspension"], 6)
+
+
+@pytest.mark.parametrize(
+    ("messages", "expected"),
+    [
+        (("valid", "suspended", "revoked", "revoked"), "ingetrokken"),  # issued before
+        (statuslist.STATUS_MESSAGES, "vervangen"),
+    ],
+)
+def test_value_three_reads_as_the_credential_declares_it(messages, expected):
+    issuer = Issuer()
+    credential = issuer.credential(index=9, shape="message", messages=messages)
+    statuslist.set_value(issuer.lists["message"], 9, 2, statuslist.SUPERSEDED_VALUE)
+    result = verify_credential(credential, {issuer.id: issuer.trust()}, NOW_ISSUER, issuer.lookup)
+    assert result.status == expected
 
 
 def test_lookup_and_upload_check_agree_for_every_certificate(beheer, tmp_path):

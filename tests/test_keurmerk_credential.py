@@ -78,7 +78,7 @@ def test_signed_credential_verifies():
     assert result.status != VALID and result.checks[-1].name == "status"
 
 
-def test_one_status_entry_of_two_bits_says_valid_suspended_or_revoked():
+def test_one_status_entry_of_two_bits_says_valid_suspended_revoked_or_superseded():
     """The OB 3.0 schema wants one credentialStatus object: a message entry of two bits."""
     entry = _credential()["credentialStatus"]
     assert entry["statusPurpose"] == "message" and entry["statusListIndex"] == "12"
@@ -87,7 +87,7 @@ def test_one_status_entry_of_two_bits_says_valid_suspended_or_revoked():
         "valid",
         "suspended",
         "revoked",
-        "revoked",
+        "superseded",
     ]
     assert entry["statusListCredential"] == "https://keurmerk.example.nl/status/message"
 
