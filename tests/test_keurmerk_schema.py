@@ -27,7 +27,15 @@ from keurmerk.credential import build_credential
 from keurmerk.dataintegrity import sign
 from keurmerk.documents import KEURMERK_V1, OB_V3, VC_V2
 from keurmerk.service import Config, Keurmerkbeheer
-from keurmerk.verify import INVALID, REVOKED, SUSPENDED, VALID, TrustedIssuer, verify_credential
+from keurmerk.verify import (
+    INVALID,
+    REPLACED,
+    REVOKED,
+    SUSPENDED,
+    VALID,
+    TrustedIssuer,
+    verify_credential,
+)
 from keurmerk_issuer import NOW, Issuer
 
 
@@ -154,7 +162,7 @@ def test_old_and_new_credentials_follow_suspension_and_revocation(beheer):
     assert audit.exit_code == 0, audit.output
 
 
-@pytest.mark.parametrize("value, status", [(0, VALID), (1, SUSPENDED), (2, REVOKED), (3, REVOKED)])
+@pytest.mark.parametrize("value, status", [(0, VALID), (1, SUSPENDED), (2, REVOKED), (3, REPLACED)])
 def test_the_two_status_bits_mean_what_the_entry_says(value, status):
     issuer = Issuer()
     credential = issuer.credential(index=4242, shape="message")
