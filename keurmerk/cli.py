@@ -57,9 +57,32 @@ def init(home: Path, base_url: str, issuer_name: str, database: str) -> None:
 @HOME
 @ACTOR
 def rotate(home: Path, actor: str) -> None:
-    """Maak een nieuwe sleutel; oude certificaten blijven geldig."""
+    """Maak een nieuwe sleutel; oude certificaten blijven geldig, de oude privésleutel
+    wordt vernietigd."""
     method = beheer_for(home).rotate_key(actor)
     click.echo(msg.CLI_ROTATED.format(key=method))
+
+
+@main.command("sleutel-intrekken")
+@HOME
+@ACTOR
+@click.argument("sleutel")
+@click.option("--reden", required=True)
+def revoke_key(home: Path, actor: str, sleutel: str, reden: str) -> None:
+    """Trek een gelekte sleutel in: wat die sleutel ondertekende, is niet meer geldig."""
+    try:
+        method, new, numbers = beheer_for(home).revoke_key(sleutel, reden, actor)
+    except LookupError as error:
+        raise click.ClickException(msg.CLI_UNKNOWN_KEY.format(key=sleutel)) from error
+    except ValueError as error:
+        raise click.ClickException(msg.CLI_KEY_ALREADY_REVOKED.format(key=sleutel)) from error
+    click.echo(msg.CLI_KEY_REVOKED.format(key=method))
+    if new:
+        click.echo(msg.CLI_ROTATED.format(key=new))
+    if numbers:
+        click.echo(msg.CLI_KEY_REVOKED_CERTIFICATES.format(count=len(numbers)))
+        for number in numbers:
+            click.echo(f"- {number}")
 
 
 @main.command()

@@ -201,7 +201,20 @@ CLI_ALREADY_INIT = "{home} bestaat al. Er is niets veranderd."
 CLI_INIT_DONE = (
     "Klaar. Map: {home}. De privésleutel staat in keys/private (alleen leesbaar voor u)."
 )
-CLI_ROTATED = "Nieuwe sleutel in gebruik: {key}. Oude certificaten blijven geldig."
+CLI_ROTATED = (
+    "Nieuwe sleutel in gebruik: {key}. Oude certificaten blijven geldig. "
+    "De oude privésleutel is vernietigd."
+)
+CLI_UNKNOWN_KEY = "Sleutel {key} kennen we niet. Kijk in keys/keys.json of op /issuer."
+CLI_KEY_ALREADY_REVOKED = "Sleutel {key} is al ingetrokken. Er is niets veranderd."
+CLI_KEY_REVOKED = (
+    "Sleutel {key} is ingetrokken. Wat met deze sleutel is ondertekend, is niet meer geldig. "
+    "De statuslijsten zijn opnieuw ondertekend."
+)
+CLI_KEY_REVOKED_CERTIFICATES = (
+    "Deze {count} keurmerken zijn met die sleutel ondertekend. Ze zijn nu niet meer geldig. "
+    "Geef de houders een nieuw keurmerk:"
+)
 # Identity checks before signing (identity.py)
 IDENTITY_NO_NAME = "De naam is leeg. Vul de naam in de deelnemerslijst in. Niets uitgegeven."
 IDENTITY_PLACEHOLDER_NAME = (

@@ -49,7 +49,9 @@ def _key_after_retirement(issuer: TrustedIssuer, credential: dict, issued: datet
     retired = issuer.retired.get(proof.get("verificationMethod"))
     if not retired:
         return False
-    return _aware(issued) > datetime.fromisoformat(retired.replace("Z", "+00:00"))
+    # Retirement is kept to the second: so is the issue date, or the same second would count.
+    made = _aware(issued).replace(microsecond=0)
+    return made > datetime.fromisoformat(retired.replace("Z", "+00:00"))
 
 
 def _stricter(

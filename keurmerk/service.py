@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.serialization import (
 from keurmerk import audit_check, datamodel, identity, schema, statuslist
 from keurmerk import messages as msg
 from keurmerk.credential import IssuerProfile, build_credential
-from keurmerk.dataintegrity import sign, verify_signature
+from keurmerk.dataintegrity import sign, single_proof, verify_signature
 from keurmerk.documents import VC_V2
 from keurmerk.keys import KeyStore, KeyStoreError, default_home
 from keurmerk.multikey import decode_public_key
@@ -113,10 +113,30 @@ class Keurmerkbeheer:
             self.registry.status_list(purpose, self.sign_list)
 
     def rotate_key(self, actor: str) -> str:
-        """Start signing with a new key; the old one stays published."""
+        """Start signing with a new key; the old one stays published (for what it signed
+        before) and its private key is destroyed."""
         info = self.keys.rotate()
         self.registry.log(actor, "sleutelwissel", info.method)
         return info.method
+
+    def revoke_key(self, key: str, reason: str, actor: str) -> tuple[str, str, list[str]]:
+        """Revoke a compromised key: (its method, the new active method or ``''``, the
+        numbers of the keurmerken it signed, which fail verification from now on).
+
+        The status lists are signed again with a key that still counts.
+        """
+        target, successor = self.keys.revoke(key)
+        self.registry.repair_status_lists(self.sign_list, actor)
+        signed_by = [
+            certificate.number
+            for certificate in self.registry.certificates()
+            if _proof_method(certificate) == target.method
+        ]
+        new = successor.method if successor else ""
+        self.registry.log(
+            actor, "sleutel-ingetrokken", target.method, reason, nieuw=new, keurmerken=signed_by
+        )
+        return target.method, new, signed_by
 
     def test_signing_key(self) -> tuple[str, str, bytes]:
         """Issuer id, verification method and raw private key (``serve --test-uitgifte``)."""
@@ -396,6 +416,11 @@ class Keurmerkbeheer:
 
     def verify_url(self, number: str) -> str:
         return f"{self.config.issuer.base_url}/controleer/{number}"
+
+
+def _proof_method(certificate: Certificate) -> str | None:
+    proof = single_proof(certificate.credential_json()) or {}
+    return proof.get("verificationMethod")
 
 
 def _differing_indexes(expected: bytes, published: bytes) -> list[int]:
