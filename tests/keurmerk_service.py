@@ -14,6 +14,23 @@ from email.message import Message
 from pathlib import Path
 
 KEURMERK = str(Path(sys.executable).parent / "keurmerk")
+# The service with a time limit per file check of argv[3] seconds (argv: home, port, limit).
+LAUNCH_WITH_SHORT_LIMIT = """
+import sys
+from pathlib import Path
+import uvicorn
+from keurmerk.service import Config, Keurmerkbeheer
+from keurmerk.web.app import WebSettings, create_app
+beheer = Keurmerkbeheer(Config.load(Path(sys.argv[1])))
+settings = WebSettings(
+    registry=beheer.registry,
+    issuer_document=beheer.issuer_document,
+    issuer_name=beheer.config.issuer.name,
+    lookups_per_minute=10_000,
+    check_seconds=float(sys.argv[3]),
+)
+uvicorn.run(create_app(settings), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
+"""
 
 
 def free_port() -> int:
@@ -23,10 +40,16 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(home: Path, log: Path, *options: str):
-    """``keurmerk serve`` on a free port until the block ends; yields the base URL."""
+def serving(home: Path, log: Path, *options: str, check_seconds: float | None = None):
+    """``keurmerk serve`` on a free port until the block ends; yields the base URL.
+
+    With ``check_seconds`` the same app runs with that time limit per file check (for
+    tests whose point is not the limit, on a busy machine)."""
     port = free_port()
     command = [KEURMERK, "serve", "--map", str(home), "--port", str(port), *options]
+    if check_seconds is not None:
+        command = [sys.executable, "-c", LAUNCH_WITH_SHORT_LIMIT, str(home), str(port)]
+        command.append(str(check_seconds))
     with log.open("wb") as out:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
@@ -87,7 +110,7 @@ def upload(base: str, data: bytes, name: str = "k.json") -> tuple[int, str]:
     body, headers = multipart(data, name)
     request = urllib.request.Request(base + "/controleer-bestand", data=body, headers=headers)
     try:
-        with urllib.request.urlopen(request, timeout=30) as response:
+        with urllib.request.urlopen(request, timeout=150) as response:
             return response.status, response.read().decode("utf-8")
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode("utf-8")

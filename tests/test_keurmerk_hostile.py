@@ -29,25 +29,9 @@ from keurmerk import messages as msg
 from keurmerk.documents import VC_V2
 from keurmerk.multikey import encode_public_key, encode_signature
 from keurmerk.service import Config, Keurmerkbeheer
-from keurmerk_service import multipart
+from keurmerk_service import LAUNCH_WITH_SHORT_LIMIT, multipart
 
 KEURMERK = str(Path(sys.executable).parent / "keurmerk")
-LAUNCH_WITH_SHORT_LIMIT = """
-import sys
-from pathlib import Path
-import uvicorn
-from keurmerk.service import Config, Keurmerkbeheer
-from keurmerk.web.app import WebSettings, create_app
-beheer = Keurmerkbeheer(Config.load(Path(sys.argv[1])))
-settings = WebSettings(
-    registry=beheer.registry,
-    issuer_document=beheer.issuer_document,
-    issuer_name=beheer.config.issuer.name,
-    lookups_per_minute=10_000,
-    check_seconds=float(sys.argv[3]),
-)
-uvicorn.run(create_app(settings), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
-"""
 
 
 def _free_port() -> int:

@@ -26,14 +26,25 @@ def beheer(tmp_path) -> Keurmerkbeheer:
     return beheer
 
 
+def _look(beheer, number: str, when: datetime, months: int):
+    """The public look-up of ``number`` at ``when``, names public for ``months``."""
+    return look_up(beheer.registry, number, when, beheer.trusted_issuer(), months)
+
+
 def test_an_expired_number_shows_the_name_only_for_the_retention_period(beheer):
     old = beheer.issue("samira", "Samira Benali", "s@example.org", now=T0)
-    inside = look_up(beheer.registry, old.number, datetime(2024, 2, 1, tzinfo=UTC), 12)
+    inside = look_up(
+        beheer.registry, old.number, datetime(2024, 2, 1, tzinfo=UTC), beheer.trusted_issuer(), 12
+    )
     assert inside.status == "verlopen" and inside.name == "Samira Benali"
-    after = look_up(beheer.registry, old.number, datetime(2024, 3, 2, tzinfo=UTC), 12)
+    after = look_up(
+        beheer.registry, old.number, datetime(2024, 3, 2, tzinfo=UTC), beheer.trusted_issuer(), 12
+    )
     assert after.status == "niet geldig" and after.name == "" and after.valid_until == ""
     assert after.as_dict() == {"status": "niet geldig", "number": old.number}
-    longer = look_up(beheer.registry, old.number, datetime(2024, 3, 2, tzinfo=UTC), 24)
+    longer = look_up(
+        beheer.registry, old.number, datetime(2024, 3, 2, tzinfo=UTC), beheer.trusted_issuer(), 24
+    )
     assert longer.name == "Samira Benali"
 
 
@@ -41,12 +52,18 @@ def test_a_revoked_number_counts_from_the_revocation(beheer):
     now = datetime.now(UTC)
     revoked = beheer.issue("karim", "Karim El Amrani", "k@example.org", now=now)
     beheer.revoke(revoked.number, "fraude", actor="anna")
-    soon = look_up(beheer.registry, revoked.number, add_months(now, 11), 12)
+    soon = look_up(
+        beheer.registry, revoked.number, add_months(now, 11), beheer.trusted_issuer(), 12
+    )
     assert soon.status == "ingetrokken" and soon.name == "Karim El Amrani"
-    later = look_up(beheer.registry, revoked.number, add_months(now, 13), 12)
+    later = look_up(
+        beheer.registry, revoked.number, add_months(now, 13), beheer.trusted_issuer(), 12
+    )
     assert later.status == "niet geldig" and later.name == ""
     valid = beheer.issue("olena", "Olena Koval", "o@example.org", now=now)
-    years_on = look_up(beheer.registry, valid.number, add_months(now, 35), 0)
+    years_on = look_up(
+        beheer.registry, valid.number, add_months(now, 35), beheer.trusted_issuer(), 0
+    )
     assert years_on.status == "geldig" and years_on.name == "Olena Koval"
 
 
