@@ -266,15 +266,17 @@ class Registry:
                 raise ValueError("a revoked certificate cannot change state")
             chain = _chain(session, certificate)
             changes = {ACTIVE: (SUSPENDED,), SUSPENDED: (ACTIVE,), REVOKED: (ACTIVE, SUSPENDED)}
+            others = []  # the chain members this changes too (the audit check reads "numbers")
             for member in chain:
                 if member is certificate or member.state in changes[state]:
                     member.state = state
                     member.state_reason = reason
+                    if member is not certificate:
+                        others.append(member.number)
             session.flush()
             self._write_lists(session, sign_list)
             action = {ACTIVE: "herstel", SUSPENDED: "schorsing", REVOKED: "intrekking"}[state]
-            others = [member.number for member in chain if member is not certificate]
-            audit.record(session, actor, action, number, reason, {"keten": others})
+            audit.record(session, actor, action, number, reason, {"numbers": others})
         return certificate
 
     def chain(self, number: str) -> list[Certificate]:
