@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import stat
-import tarfile
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -12,7 +11,7 @@ from click.testing import CliRunner
 
 from conftest import ROOT
 from keurmerk import statuslist
-from keurmerk.backup import create_backup, restore_backup
+from keurmerk.backup import create_backup, read_backup, restore_backup
 from keurmerk.check import StatusLists
 from keurmerk.cli import main
 from keurmerk.dataintegrity import sign
@@ -227,8 +226,7 @@ def test_backups_hold_only_the_signing_key(tmp_path):
     beheer.rotate_key("test")
     (beheer.keys.home / "private" / first.file_name).write_bytes(leftover)  # an older version
     backup = create_backup(beheer.config, tmp_path / "b.tar.gz")
-    with tarfile.open(backup) as archive:
-        keys = [name for name in archive.getnames() if name.startswith("keys/private/")]
+    keys = [name for name in read_backup(backup) if name.startswith("keys/private/")]
     assert keys == [f"keys/private/{beheer.keys.active()[0].file_name}"]
     restored = restore_backup(backup, tmp_path / "hersteld")
     assert [p.name for p in (restored.home / "keys" / "private").iterdir()] == [
