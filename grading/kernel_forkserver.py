@@ -272,7 +272,9 @@ class ForkServer:
                 self._ready = self.process.stdout.readline().strip() == b"ready"
             return self._ready
 
-    def can_fork(self, cmd: list[str]) -> bool:
+    @staticmethod
+    def can_fork(cmd: list[str]) -> bool:
+        """Is ``cmd`` this Python's ipykernel (the kernel the template is a warm copy of)?"""
         return len(cmd) > 2 and cmd[0] == sys.executable and cmd[1:3] == LAUNCHER
 
     def attach(self, km) -> None:

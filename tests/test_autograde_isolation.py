@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
 from grading.autograde import autograde_parallel
 from grading.cohort import write_config
-from grading.kernel_forkserver import imports_of
+from grading.kernel_forkserver import ForkServer, imports_of
 from grading.nbgrader_cli import run
 
 ASSIGNMENT = "isolatie"
@@ -140,3 +141,10 @@ def test_the_template_imports_what_the_assignment_imports():
     modules = imports_of(sorted(notebook.glob("*.ipynb")))
     assert "course.answers" in modules  # after a %%capture magic in the same cell
     assert all(not name.startswith(".") for name in modules)
+
+
+def test_only_this_pythons_ipykernel_is_forked():
+    """Another kernel (another Python, another language) starts the ordinary way."""
+    assert ForkServer.can_fork([sys.executable, "-m", "ipykernel_launcher", "-f", "k.json"])
+    assert not ForkServer.can_fork(["/opt/other/bin/python", "-m", "ipykernel_launcher", "-f"])
+    assert not ForkServer.can_fork([sys.executable, "-m", "other_kernel", "-f", "k.json"])
