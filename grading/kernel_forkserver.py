@@ -31,6 +31,7 @@ from __future__ import annotations
 import ast
 import asyncio
 import contextlib
+import gc
 import importlib.util
 import json
 import os
@@ -46,7 +47,22 @@ from pathlib import Path
 
 from jupyter_client.provisioning import LocalProvisioner
 
-BASE_MODULES = ["ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell"]
+# What a fresh kernel imports before it runs the first cell (its debugger, magics, history).
+BASE_MODULES = [
+    "ipykernel.kernelapp",
+    "ipykernel.ipkernel",
+    "ipykernel.zmqshell",
+    "ipykernel.debugger",
+    "IPython.core.completerlib",
+    "IPython.core.debugger",
+    "IPython.core.magic_arguments",
+    "IPython.core.magics",
+    "IPython.core.oinspect",
+    "IPython.extensions.storemagic",
+    "psutil",
+    "sqlite3",
+    "tornado.platform.asyncio",
+]
 # Module -> function that a fresh kernel runs when it imports the module inside a kernel
 # (registration with the running shell); a child whose template imported it runs it itself.
 KERNEL_HOOKS = {"ipywidgets": "_handle_ipython"}
@@ -244,6 +260,7 @@ def main(argv: list[str]) -> int:
     for module in BASE_MODULES + modules:
         with contextlib.suppress(Exception):  # a kernel that needs it reports the error itself
             __import__(module)
+    gc.freeze()  # children's garbage collector leaves the template's objects (and pages) alone
     server = _Server(path)
     server.serve()
     return 0
@@ -260,6 +277,7 @@ class ForkServer:
             [sys.executable, "-m", "grading.kernel_forkserver", self.path, *modules],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,  # import-time warnings; each kernel gets its own stderr
             start_new_session=True,  # a Ctrl+C of the trainer reaches the grader, not this
         )
         self._lock = threading.Lock()
