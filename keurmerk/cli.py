@@ -23,6 +23,7 @@ from keurmerk.cli_common import (
     serve_verification,
 )
 from keurmerk.cli_lifecycle import COMMANDS
+from keurmerk.evidence import evidence
 from keurmerk.identity import IdentityError
 from keurmerk.numbers import normalise
 from keurmerk.online import with_registry
@@ -96,8 +97,15 @@ def beslis(home: Path, scores: Path, praktijk: Path, regels: Path) -> None:
         click.echo(f"{decision.learner}: {decision.summary}")
 
 
+def _refuse(beheer, actor: str, learner: str, line: str, reason: str) -> None:
+    """Tell the beheerder why a learner gets no keurmerk, and log the refusal."""
+    click.echo(line)
+    beheer.registry.log(actor, "weigering", reason=reason, learner=learner)
+
+
 @main.command()
 @HOME
+@ACTOR
 @click.option("--scores", type=click.Path(exists=True, path_type=Path), required=True)
 @click.option("--praktijk", type=click.Path(exists=True, path_type=Path), required=True)
 @click.option(
@@ -109,7 +117,13 @@ def beslis(home: Path, scores: Path, praktijk: Path, regels: Path) -> None:
 @click.option("--regels", type=click.Path(exists=True, path_type=Path), default=DEFAULT_RULES)
 @click.option("--pdf-map", type=click.Path(file_okay=False, path_type=Path), default=None)
 def uitgeven(
-    home: Path, scores: Path, praktijk: Path, deelnemers: Path, regels: Path, pdf_map: Path | None
+    home: Path,
+    actor: str,
+    scores: Path,
+    praktijk: Path,
+    deelnemers: Path,
+    regels: Path,
+    pdf_map: Path | None,
 ) -> None:
     """Geef het keurmerk aan iedereen die aan de regels voldoet (met PDF)."""
     beheer = beheer_for(home)
@@ -117,29 +131,35 @@ def uitgeven(
     people = read_table(deelnemers).set_index("learner")
     pdf_map = pdf_map or home / "pdf"
     pdf_map.mkdir(parents=True, exist_ok=True)
-    for decision in decide(read_table(scores), read_table(praktijk), load_rules(regels)):
+    score_table, practice_table = read_table(scores), read_table(praktijk)
+    for decision in decide(score_table, practice_table, load_rules(regels)):
+        learner = decision.learner
         if not decision.eligible:
-            click.echo(f"{decision.learner}: {decision.summary}")
+            line = f"{learner}: {decision.summary}"
+            _refuse(beheer, actor, learner, line, decision.summary)
             continue
-        if decision.learner not in people.index:
-            click.echo(msg.CLI_NO_PERSON.format(learner=decision.learner))
+        if learner not in people.index:
+            line = msg.CLI_NO_PERSON.format(learner=learner)
+            _refuse(beheer, actor, learner, line, msg.AUDIT_NO_PERSON)
             continue
-        person = people.loc[decision.learner]
+        person = people.loc[learner]
+        proof = evidence(learner, score_table, practice_table, regels)
         try:
-            certificate = beheer.issue(decision.learner, person.get("name"), person.get("email"))
+            certificate = beheer.issue(
+                learner, person.get("name"), person.get("email"), actor=actor, evidence=proof
+            )
         except AlreadyIssued as refused:
-            click.echo(already_issued(refused.certificate))
+            _refuse(beheer, actor, learner, already_issued(refused.certificate), "al uitgegeven")
             continue
         except IdentityError as refused:
-            click.echo(msg.CLI_REFUSED_PERSON.format(learner=decision.learner, reason=refused))
+            line = msg.CLI_REFUSED_PERSON.format(learner=learner, reason=refused)
+            _refuse(beheer, actor, learner, line, str(refused))
             continue
         path = pdf_map / f"keurmerk-{certificate.number}.pdf"
         path.write_bytes(
             render(certificate.credential_json(), beheer.verify_url(certificate.number))
         )
-        click.echo(
-            msg.CLI_ISSUED.format(learner=decision.learner, number=certificate.number, pdf=path)
-        )
+        click.echo(msg.CLI_ISSUED.format(learner=learner, number=certificate.number, pdf=path))
 
 
 def _change(home: Path, number: str, reason: str, action: str, actor: str) -> None:

@@ -14,6 +14,7 @@ from keurmerk import messages as msg
 from keurmerk.backup import RestoreError, create_backup, restore_backup
 from keurmerk.backup_archive import is_encrypted
 from keurmerk.cli_common import ACTOR, HOME, beheer_for, read_table
+from keurmerk.evidence import evidence
 from keurmerk.identity import IdentityError
 from keurmerk.numbers import normalise
 from keurmerk.privacy import load_privacy
@@ -40,22 +41,27 @@ def vernieuw(home, actor, nummer, email, scores, praktijk, jaar, regels) -> None
     old = beheer.registry.find(number) if number else None
     if old is None:
         raise click.ClickException(msg.CLI_UNKNOWN_NUMBER.format(number=nummer))
-    decision = decide_renewal(
-        old.learner_id, jaar, read_table(scores), read_table(praktijk), load_rules(regels)
-    )
+    score_table, practice_table = read_table(scores), read_table(praktijk)
+    decision = decide_renewal(old.learner_id, jaar, score_table, practice_table, load_rules(regels))
+    learner = old.learner_id
     if not decision.eligible:
-        raise click.ClickException(f"{old.learner_id}: {decision.summary}")
+        beheer.registry.log(actor, "weigering", number, decision.summary, learner=learner)
+        raise click.ClickException(f"{learner}: {decision.summary}")
+    proof = evidence(learner, score_table, practice_table, regels, actualiteiten_year=jaar)
     try:
-        new = beheer.renew(number, email, actor=actor)
+        new = beheer.renew(number, email, actor=actor, evidence=proof)
     except IdentityError as error:
+        beheer.registry.log(actor, "weigering", number, str(error), learner=learner)
         raise click.ClickException(str(error)) from error
     except ValueError as error:
+        beheer.registry.log(actor, "weigering", number, "niet te vernieuwen", learner=learner)
         raise click.ClickException(msg.CLI_CANNOT_RENEW.format(number=number)) from error
     click.echo(msg.CLI_RENEWED.format(old=number, new=new.number))
 
 
 @click.command()
 @HOME
+@ACTOR
 @click.option("--datum", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Peildatum.")
 @click.option(
     "--berichten",
@@ -64,7 +70,7 @@ def vernieuw(home, actor, nummer, email, scores, praktijk, jaar, regels) -> None
     help="Map om een bericht per houder in te zetten.",
 )
 @click.option("--regels", type=click.Path(exists=True, path_type=Path), default=DEFAULT_RULES)
-def herinneringen(home, datum, berichten, regels) -> None:
+def herinneringen(home, actor, datum, berichten, regels) -> None:
     """Lijst van keurmerken die binnen 6 maanden of 1 maand aflopen, met berichten."""
     beheer = beheer_for(home)
     now = datum.replace(tzinfo=UTC) if datum else datetime.now(UTC)
@@ -86,6 +92,13 @@ def herinneringen(home, datum, berichten, regels) -> None:
             (berichten / f"herinnering-{item.number}.txt").write_text(
                 item.message(), encoding="utf-8"
             )
+    beheer.registry.log(
+        actor,
+        "herinneringen",
+        reminded={item.number: item.months for item in found},
+        reference_date=now.date().isoformat(),
+        messages_written=bool(berichten),
+    )
 
 
 @click.group()

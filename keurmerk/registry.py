@@ -326,10 +326,19 @@ class Registry:
             self._write_lists(session, sign_list)
             audit.record(session, actor, "statuslijst-hersteld")
 
-    def log(self, actor: str, action: str, subject: str = "", reason: str = "", **details) -> None:
-        """Record an event that happens outside the database (such as a key change)."""
+    def log(
+        self,
+        actor: str,
+        action: str,
+        subject: str = "",
+        reason: str = "",
+        learner: str | None = None,
+        **details,
+    ) -> None:
+        """Record an event that happens outside the database (a key change, a refusal, …);
+        ``learner`` is kept outside the hash (see audit.record)."""
         with self.transaction() as session:
-            audit.record(session, actor, action, subject, reason, details)
+            audit.record(session, actor, action, subject, reason, details, learner=learner)
 
     def verify_audit(self) -> audit.ChainCheck:
         """Check the whole audit trail."""

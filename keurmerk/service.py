@@ -224,8 +224,18 @@ class Keurmerkbeheer:
         email = identity.check_email(email)
         bound = self.email_binding(email)
         self._refuse_other_holders_email(learner_id, email)
+        reason = msg.AUDIT_RENEWAL_REASON if supersedes else msg.AUDIT_ISSUE_REASON
         return self._issue(
-            learner_id, name, bound, now, awarded, actor, supersedes, until, evidence=evidence
+            learner_id,
+            name,
+            bound,
+            now,
+            awarded,
+            actor,
+            supersedes,
+            until,
+            reason=reason,
+            evidence=evidence,
         )
 
     def _issue(

@@ -4,15 +4,18 @@ personal data outside the hash (erasable), and complete content."""
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import urllib.request
 import uuid
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import func, select, text
 
+import keurmerk.rules
 from keurmerk import audit, holder_rights
 from keurmerk.cli import main
 from keurmerk.models import AuditPerson, AuditPersonal, AuditRecord, AuditSignature
@@ -285,3 +288,95 @@ def test_name_correction_and_erasure_keep_the_audit_in_order(beheer):
     assert f"Keurmerk {b}: in het register staat 'actief'" in output
     assert f"Keurmerk {erased}: in het register staat 'actief'" in output
     assert corrected.supersedes == a
+
+
+SCORES = """learner,assignment,score,max_score,open_items,late
+samira,module-1,30,32,,False
+samira,module-2,25,28,,False
+samira,module-3,28,30,,False
+samira,actualiteiten-{year},9,10,,False
+karim,module-1,30,32,,False
+karim,module-2,25,28,vraag-3-antwoord,False
+karim,module-3,28,30,,False
+"""
+PRACTICE = "learner,practice_hours,intervision_sessions\nsamira,45,7\nkarim,30,5\n"
+PEOPLE = "learner,name,email\nsamira,Samira Benali,samira@example.org\nkarim,Karim,k@example.org\n"
+
+
+def _records(beheer: Keurmerkbeheer) -> list[tuple[AuditRecord, dict]]:
+    with beheer.registry.reads() as session:
+        return [(r, json.loads(r.details)) for r in session.scalars(select(AuditRecord))]
+
+
+def test_issue_renewal_refusals_and_reminders_are_logged_with_evidence(beheer, tmp_path):
+    """`uitgeven --door`: who, why and the evidence; refusals and reminders are records too."""
+    year = datetime.now(UTC).year
+    for name, content in [
+        ("scores.csv", SCORES.format(year=year)),
+        ("praktijk.csv", PRACTICE),
+        ("deelnemers.csv", PEOPLE),
+    ]:
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    home = str(beheer.config.home)
+    tables = [
+        "--scores",
+        str(tmp_path / "scores.csv"),
+        "--praktijk",
+        str(tmp_path / "praktijk.csv"),
+    ]
+    runner = CliRunner()
+    issued = runner.invoke(
+        main,
+        [
+            "uitgeven",
+            "--map",
+            home,
+            "--door",
+            "anna",
+            *tables,
+            "--deelnemers",
+            str(tmp_path / "deelnemers.csv"),
+            "--pdf-map",
+            str(tmp_path / "pdf"),
+        ],
+    )
+    assert issued.exit_code == 0, issued.output
+    records = _records(beheer)
+    (issue,) = [(r, d) for r, d in records if r.action == "uitgifte"]
+    (refusal,) = [(r, d) for r, d in records if r.action == "weigering"]
+    assert issue[0].actor == "anna" and issue[0].reason == "voldoet aan de regels"
+    proof = issue[1]["evidence"]
+    rules_file = Path(keurmerk.rules.DEFAULT_RULES)
+    assert proof["rules"]["sha256"] == hashlib.sha256(rules_file.read_bytes()).hexdigest()
+    assert {
+        "assignment": "module-2",
+        "score": 25,
+        "max_score": 28,
+        "open_items": "",
+        "late": False,
+    } in proof["scores"]
+    assert proof["practice"] == [{"practice_hours": 45, "intervision_sessions": 7}]
+    assert refusal[0].actor == "anna" and "vraag 3" in refusal[0].reason
+    with beheer.registry.reads() as session:
+        assert audit.personal_records(session, "karim")[0][0].action == "weigering"
+    assert "karim" not in _hashed_text(beheer)
+
+    number = beheer.registry.certificates()[0].number
+    renew = ["vernieuw", number, "--map", home, "--door", "bert", *tables]
+    wrong = runner.invoke(main, [*renew, "--email", "niet@example.org"])
+    assert wrong.exit_code == 1
+    renewed = runner.invoke(main, [*renew, "--email", "samira@example.org"])
+    assert renewed.exit_code == 0, renewed.output
+    records = _records(beheer)
+    (renewal,) = [(r, d) for r, d in records if r.action == "vernieuwing"]
+    assert renewal[0].actor == "bert" and renewal[1]["evidence"]["actualiteiten_year"] == year
+    assert [r.subject for r, _ in records if r.action == "weigering"][-1] == number
+
+    reminded = runner.invoke(
+        main, ["herinneringen", "--map", home, "--door", "cor", "--datum", f"{year + 6}-01-01"]
+    )
+    assert reminded.exit_code == 0, reminded.output
+    last, details = _records(beheer)[-1]
+    assert last.action == "herinneringen" and last.actor == "cor"
+    assert details["reference_date"] == f"{year + 6}-01-01"
+    assert _audit(beheer).exit_code == 0
