@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -28,10 +29,25 @@ def _yes(question: str) -> bool:
     return answer.strip().lower() in ("j", "ja")
 
 
+def _day(iso: str) -> str:
+    """'2026-12-07T02:25:06+00:00' → '7 december 2026, 02:25' (UTC as stored)."""
+    if not iso:
+        return ""
+    moment = datetime.fromisoformat(iso)
+    return f"{moment.day} {msg.MONTHS[moment.month - 1]} {moment.year}, {moment:%H:%M}"
+
+
+DATES = ("toegekend", "geldig_vanaf", "geldig_tot", "uitgegeven", "sinds", "gegeven", "wanneer")
+
+
+def _dutch_dates(item: dict) -> dict:
+    return item | {key: _day(item[key]) for key in DATES + ("ingetrokken",) if item.get(key)}
+
+
 def _readable(data: dict) -> list[str]:
     """The inzage as Dutch lines."""
     lines = [msg.INZAGE_TITLE.format(learner=data["deelnemer"]), ""]
-    for item in data["keurmerken"]:
+    for item in map(_dutch_dates, data["keurmerken"]):
         reason = f" ({item['reden']})" if item["reden"] else ""
         lines.append(msg.INZAGE_CERTIFICATE.format(**item | {"reden": reason}))
         if item["vervangt"]:
@@ -42,16 +58,19 @@ def _readable(data: dict) -> list[str]:
         lines.append(msg.INZAGE_SIGNED)
     register = data["register"]
     lines.append("")
-    lines.append(msg.INZAGE_REGISTER.format(**register) if register else msg.INZAGE_NO_REGISTER)
-    for consent in data["toestemmingen"]:
+    shown = msg.INZAGE_REGISTER.format(**_dutch_dates(register)) if register else None
+    lines.append(shown or msg.INZAGE_NO_REGISTER)
+    for consent in map(_dutch_dates, data["toestemmingen"]):
         withdrawn = msg.INZAGE_CONSENT_WITHDRAWN.format(**consent) if consent["ingetrokken"] else ""
         lines.append(msg.INZAGE_CONSENT.format(**consent | {"ingetrokken": withdrawn}))
     lines += ["", msg.INZAGE_AUDIT.format(count=len(data["auditlog"]))]
-    for record in data["auditlog"]:
+    for record in map(_dutch_dates, data["auditlog"]):
         personal = record["persoonsgegevens"]
-        extra = " — " + ", ".join(f"{k}: {v}" for k, v in personal.items()) if personal else ""
+        named = [f"{msg.INZAGE_FIELDS.get(k, k)}: {v}" for k, v in personal.items()]
+        extra = " — " + ", ".join(named) if personal else ""
         reason = f" ({record['reden']})" if record["reden"] else ""
-        values = record | {"reden": reason, "persoonsgegevens": extra}
+        number = f" {record['nummer']}" if record["nummer"] else ""
+        values = record | {"reden": reason, "persoonsgegevens": extra, "nummer": number}
         lines.append(msg.INZAGE_AUDIT_LINE.format(**values))
     return lines
 

@@ -97,6 +97,8 @@ def test_a_name_is_corrected_by_a_new_credential(beheer, tmp_path):
     data = json.loads(_run(beheer, "inzage", "samira-01", "--json").output)
     correction = [r for r in data["auditlog"] if r["wat"] == "naamcorrectie"]
     assert correction and correction[0]["reden"] == "typefout, paspoort gezien"
+    audit = _run(beheer, "audit")
+    assert audit.exit_code == 0, audit.output
     for args, reason in [
         ((new_number, "--naam", "Samira Benali"), "er is niets te verbeteren"),
         ((new_number, "--naam", "nan"), "geen naam"),
@@ -131,3 +133,5 @@ def test_erasure_keeps_the_numbers_not_valid_and_nothing_personal(beheer, tmp_pa
     assert _run(beheer, "inzage", "samira-01").exit_code == 1
     assert beheer.registry.verify_audit().ok
     assert beheer.status_list_problems() == []
+    audit = _run(beheer, "audit")  # the chain, its signatures and every row against it
+    assert audit.exit_code == 0, audit.output
