@@ -542,6 +542,4 @@ INZAGE_CONSENT = (
 INZAGE_CONSENT_WITHDRAWN = ", ingetrokken {ingetrokken} door {ingetrokken_door}"
 INZAGE_AUDIT = "Auditlog ({count} regels over deze persoon):"
 INZAGE_FIELDS = {"learner": "deelnemer", "name": "naam", "gemeente": "gemeente"}
-INZAGE_AUDIT_LINE = (
-    "- regel {regel}, {wanneer}: {wat}{nummer} door {door}{reden}{persoonsgegevens}"
-)
+INZAGE_AUDIT_LINE = "- regel {regel}, {wanneer}: {wat}{nummer} door {door}{reden}{persoonsgegevens}"
