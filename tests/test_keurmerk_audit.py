@@ -380,3 +380,14 @@ def test_issue_renewal_refusals_and_reminders_are_logged_with_evidence(beheer, t
     assert last.action == "herinneringen" and last.actor == "cor"
     assert details["reference_date"] == f"{year + 6}-01-01"
     assert _audit(beheer).exit_code == 0
+
+
+def test_a_revoked_chain_matches_the_trail(beheer):
+    """Revoking a renewed keurmerk revokes the whole chain; the audit follows the record."""
+    old = beheer.issue("olena", "Olena", "o@example.org", now=NOW)
+    new = beheer.renew(old.number, "o@example.org", now=NOW)
+    beheer.revoke(new.number, "fraude")
+    assert {c.state for c in beheer.registry.chain(new.number)} == {"ingetrokken"}
+    assert _audit(beheer).exit_code == 0
+    _sql(beheer, f"update certificates set state = 'actief' where number = '{old.number}'")
+    assert f"Keurmerk {old.number}: in het register staat 'actief'" in _audit(beheer).output
