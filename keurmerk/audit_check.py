@@ -13,7 +13,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC
+from datetime import UTC, datetime
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -71,8 +71,21 @@ def _signature_ok(keys: Keys, method: str, signature: str, message: bytes) -> bo
     return True
 
 
-def check_trail(session: Session, keys: Keys) -> TrailReport:
-    """The chain, and the issuer's signature on every record written since signing began."""
+def _after(moment: str, limit: datetime | None) -> bool:
+    try:
+        return limit is not None and datetime.fromisoformat(moment) > limit
+    except ValueError:
+        return True
+
+
+def check_trail(
+    session: Session, keys: Keys, key_ends: Mapping[str, datetime] | None = None
+) -> TrailReport:
+    """The chain, and the issuer's signature on every record written since signing began.
+
+    ``key_ends`` gives, per verification method, when the key stopped signing (retired or
+    revoked): a record it signed later is refused."""
+    key_ends = key_ends or {}
     report = TrailReport()
     chain = audit.verify_chain(session)
     report.records, report.head = chain.records, chain.last_hash
@@ -93,6 +106,8 @@ def check_trail(session: Session, keys: Keys) -> TrailReport:
         message = audit.checkpoint_message(entry.id, entry.hash, entry.at)
         if not _signature_ok(keys, signed.method, signed.signature, message):
             report.problems.append(msg.AUDIT_RECORD_BAD_SIGNATURE.format(record=entry.id))
+        elif _after(entry.at, key_ends.get(signed.method)):
+            report.problems.append(msg.AUDIT_RECORD_OLD_KEY.format(record=entry.id))
     beyond = [number for number in signatures if number > report.records]
     if beyond:
         report.problems.append(msg.AUDIT_TRUNCATED_SIGNATURES.format(record=min(beyond)))

@@ -189,7 +189,7 @@ def _insert(session: Session, dump: dict, postgres: bool) -> None:
 def _content_problems(session: Session, beheer: Keurmerkbeheer, files: dict) -> list[str]:
     """The restored trail and every certificate row against it, before the commit."""
     keys = {k.method: decode_public_key(k.public_key) for k in beheer.keys.keys()}  # noqa: SIM118
-    report = audit_check.check_trail(session, keys)
+    report = audit_check.check_trail(session, keys, beheer.key_ends())
     problems = report.problems + audit_check.certificate_problems(session, keys)
     manifest = json.loads(files.get("manifest.json", b"{}")).get("manifest", {})
     if manifest.get("checkpoint"):

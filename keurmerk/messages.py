@@ -343,6 +343,10 @@ AUDIT_RECORD_BAD_SIGNATURE = (
     "De handtekening van regel {record} van het auditlog klopt niet. Iemand heeft het "
     "auditlog veranderd."
 )
+AUDIT_RECORD_OLD_KEY = (
+    "Regel {record} van het auditlog is ondertekend met een sleutel die toen al vervangen of "
+    "ingetrokken was. Iemand heeft het auditlog veranderd."
+)
 AUDIT_TRUNCATED_SIGNATURES = (
     "Het auditlog is ingekort: regel {record} en verder zijn weg, maar hun handtekeningen niet."
 )

@@ -156,6 +156,15 @@ class Keurmerkbeheer:
         """Every key the issuer has published, by verification method."""
         return {k.method: decode_public_key(k.public_key) for k in self.keys.keys()}  # noqa: SIM118
 
+    def key_ends(self) -> dict[str, datetime]:
+        """Per verification method, when the key stopped signing (retired or revoked)."""
+        ends = {}
+        for key in self.keys.keys():  # noqa: SIM118 (a KeyStore, not a dict)
+            moments = [datetime.fromisoformat(m) for m in (key.retired, key.revoked) if m]
+            if moments:
+                ends[key.method] = min(moments)
+        return ends
+
     def check_audit(
         self, expected: str | None = None, checkpoints: tuple[dict, ...] = ()
     ) -> audit_check.TrailReport:
@@ -163,7 +172,7 @@ class Keurmerkbeheer:
         ``checkpoints`` kept elsewhere) and every certificate row against the trail."""
         keys = self.public_keys()
         with self.registry.reads() as session:
-            report = audit_check.check_trail(session, keys)
+            report = audit_check.check_trail(session, keys, self.key_ends())
             if expected:
                 report.problems += audit_check.compare_hash(session, expected)
             for checkpoint in checkpoints:

@@ -132,3 +132,15 @@ class Issuer:
             if url == f"{STATUS_URL}{purpose}":
                 return self.status_credential(purpose)
         return None
+
+
+def new_beheer(tmp_path, database_url: str = ""):
+    """A keurmerk home in ``tmp_path/home`` with a real first key and signed status lists."""
+    from keurmerk.service import Config, Keurmerkbeheer
+
+    Config.write(
+        tmp_path / "home", "https://keurmerk.example.nl", "Stichting Keurmerk", database_url
+    )
+    beheer = Keurmerkbeheer(Config.load(tmp_path / "home"))
+    beheer.init(actor="test")
+    return beheer

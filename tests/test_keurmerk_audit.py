@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import time
 import urllib.request
 import uuid
 from datetime import UTC, datetime
@@ -22,24 +23,16 @@ from keurmerk.models import AuditPerson, AuditPersonal, AuditRecord, AuditSignat
 from keurmerk.multikey import decode_public_key
 from keurmerk.public_register import opt_in
 from keurmerk.service import Config, Keurmerkbeheer
+from keurmerk_issuer import new_beheer
 from keurmerk_service import serving
 from postgres import fresh_database
 
 NOW = datetime(2026, 11, 25, tzinfo=UTC)
 
 
-def _beheer(tmp_path, database_url: str = "") -> Keurmerkbeheer:
-    Config.write(
-        tmp_path / "home", "https://keurmerk.example.nl", "Stichting Keurmerk", database_url
-    )
-    beheer = Keurmerkbeheer(Config.load(tmp_path / "home"))
-    beheer.init(actor="test")
-    return beheer
-
-
 @pytest.fixture
 def beheer(tmp_path):
-    return _beheer(tmp_path)
+    return new_beheer(tmp_path)
 
 
 def _hashed_text(beheer: Keurmerkbeheer) -> str:
@@ -241,7 +234,7 @@ def test_checkpoint_is_published_signed_and_catches_truncation(tmp_path, request
         url = fresh_database(
             request.getfixturevalue("postgres_url"), f"audit_{uuid.uuid4().hex[:12]}"
         )
-    beheer = _beheer(tmp_path, url)
+    beheer = new_beheer(tmp_path, url)
     _populated(beheer)
     with serving(beheer.config.home, tmp_path / "serve.log") as base:
         with urllib.request.urlopen(base + "/audit/checkpoint", timeout=10) as response:
@@ -391,3 +384,24 @@ def test_a_revoked_chain_matches_the_trail(beheer):
     assert _audit(beheer).exit_code == 0
     _sql(beheer, f"update certificates set state = 'actief' where number = '{old.number}'")
     assert f"Keurmerk {old.number}: in het register staat 'actief'" in _audit(beheer).output
+
+
+def test_a_record_signed_with_a_retired_key_is_found(beheer):
+    """A stolen key that was rotated out cannot add records that pass the audit."""
+    _populated(beheer)
+    old, old_key = beheer.keys.active()
+    beheer.rotate_key("anna")
+    assert _audit(beheer).exit_code == 0
+
+    def stolen(message: bytes) -> tuple[str, str]:
+        return old.method, base64.urlsafe_b64encode(old_key.sign(message)).decode()
+
+    time.sleep(1.1)  # times have whole seconds: a record in the rotation's second is allowed
+    with beheer.registry.transaction() as session:
+        session.info[audit.SIGNER] = stolen
+        added = audit.record(session, "indringer", "herstel", "KM-XXXX-XXXX", "grapje")
+    result = _audit(beheer)
+    assert result.exit_code == 1
+    assert f"Regel {added.id} van het auditlog is ondertekend met een sleutel die toen al" in (
+        result.output
+    )

@@ -18,15 +18,14 @@ from keurmerk import backup_archive
 from keurmerk.backup import RestoreError, create_backup, restore_backup
 from keurmerk.cli import main
 from keurmerk.service import Config, Keurmerkbeheer
+from keurmerk_issuer import new_beheer
 
 NOW = datetime(2026, 11, 25, tzinfo=UTC)
 
 
 @pytest.fixture
 def beheer(tmp_path) -> Keurmerkbeheer:
-    Config.write(tmp_path / "home", "https://keurmerk.example.nl", "Stichting Keurmerk")
-    beheer = Keurmerkbeheer(Config.load(tmp_path / "home"))
-    beheer.init(actor="test")
+    beheer = new_beheer(tmp_path)
     beheer.issue("anna", "Anna de Vries", "anna@example.org", now=NOW)
     revoked = beheer.issue("bram", "Bram Bakker", "bram@example.org", now=NOW)
     beheer.revoke(revoked.number, "fraude", actor="bert")

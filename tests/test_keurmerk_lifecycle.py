@@ -17,22 +17,18 @@ from keurmerk.cli import main
 from keurmerk.public_register import SearchRefused, opt_in, opt_out, search
 from keurmerk.renewal import decide_renewal, reminders
 from keurmerk.rules import load_rules
-from keurmerk.service import Config, Keurmerkbeheer
+from keurmerk.service import Keurmerkbeheer
 from keurmerk.verify import TrustedIssuer, verify_credential
 from keurmerk.web.app import WebSettings, create_app
 from keurmerk.web.lookup import look_up
+from keurmerk_issuer import new_beheer
 
 T0 = datetime(2023, 1, 10, tzinfo=UTC)
 NOW = datetime(2026, 11, 25, tzinfo=UTC)
 
 
 def _beheer(tmp_path, database_url: str = "") -> Keurmerkbeheer:
-    Config.write(
-        tmp_path / "home", "https://keurmerk.example.nl", "Stichting Keurmerk", database_url
-    )
-    beheer = Keurmerkbeheer(Config.load(tmp_path / "home"))
-    beheer.init(actor="test")
-    return beheer
+    return new_beheer(tmp_path, database_url)
 
 
 @pytest.fixture
