@@ -114,3 +114,23 @@ def upload(base: str, data: bytes, name: str = "k.json") -> tuple[int, str]:
             return response.status, response.read().decode("utf-8")
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode("utf-8")
+
+
+def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, str]:
+    """GET a page; (status, text), error statuses included."""
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def new_beheer(folder: Path, database_url: str = ""):
+    """A fresh keurmerk (real keys, signed empty status lists) in ``folder``."""
+    from keurmerk.service import Config, Keurmerkbeheer
+
+    Config.write(folder, "https://keurmerk.example.nl", "Stichting Keurmerk", database_url)
+    beheer = Keurmerkbeheer(Config.load(folder))
+    beheer.init(actor="test")
+    return beheer

@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import create_engine, text
 
 from keurmerk import statuslist
 from keurmerk.backup import dump_registry
@@ -18,9 +17,11 @@ from keurmerk.check import StatusLists
 from keurmerk.cli import main
 from keurmerk.pdf import render
 from keurmerk.public_register import opt_in
-from keurmerk.service import Config, Keurmerkbeheer
+from keurmerk.service import Keurmerkbeheer
 from keurmerk.verify import TrustedIssuer, verify_credential
 from keurmerk.web.lookup import look_up
+from keurmerk_service import new_beheer
+from postgres import fresh_database
 
 NOW = datetime.now(UTC)
 
@@ -29,15 +30,9 @@ NOW = datetime.now(UTC)
 def beheer(request, tmp_path) -> Keurmerkbeheer:
     url = ""
     if request.param == "postgresql":
-        server = request.getfixturevalue("postgres_url").rsplit("/", 1)[0]
         name = f"avg_{uuid.uuid4().hex[:12]}"
-        with create_engine(server + "/postgres", isolation_level="AUTOCOMMIT").connect() as db:
-            db.execute(text(f"create database {name}"))
-        url = f"{server}/{name}"
-    Config.write(tmp_path / "home", "https://keurmerk.example.nl", "Stichting Keurmerk", url)
-    beheer = Keurmerkbeheer(Config.load(tmp_path / "home"))
-    beheer.init(actor="test")
-    return beheer
+        url = fresh_database(request.getfixturevalue("postgres_url"), name)
+    return new_beheer(tmp_path / "home", url)
 
 
 def _run(beheer, *args: str, answer: str | None = None):

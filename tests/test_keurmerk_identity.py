@@ -14,7 +14,8 @@ from click.testing import CliRunner
 from keurmerk import identity
 from keurmerk.backup import create_backup, restore_backup
 from keurmerk.cli import main
-from keurmerk.service import Config, Keurmerkbeheer
+from keurmerk.service import Keurmerkbeheer
+from keurmerk_service import new_beheer
 
 NOW = datetime(2026, 11, 25, tzinfo=UTC)
 SCORES = """learner,assignment,score,max_score,open_items,late
@@ -24,10 +25,7 @@ MODULES = ("module-1", "module-2", "module-3")
 
 @pytest.fixture
 def beheer(tmp_path) -> Keurmerkbeheer:
-    Config.write(tmp_path / "home", "https://keurmerk.example.nl", "Stichting Keurmerk")
-    beheer = Keurmerkbeheer(Config.load(tmp_path / "home"))
-    beheer.init(actor="test")
-    return beheer
+    return new_beheer(tmp_path / "home")
 
 
 def _guesses(name: str) -> list[str]:

@@ -4,26 +4,21 @@ SQLite, the real ``keurmerk serve`` in uvicorn)."""
 from __future__ import annotations
 
 import json
-import urllib.error
-import urllib.request
 from datetime import UTC, datetime
 
 import pytest
 
 from keurmerk.privacy import add_months, load_privacy
-from keurmerk.service import Config, Keurmerkbeheer
+from keurmerk.service import Keurmerkbeheer
 from keurmerk.web.lookup import look_up
-from keurmerk_service import serving
+from keurmerk_service import get, new_beheer, serving
 
 T0 = datetime(2020, 3, 1, tzinfo=UTC)  # valid until 2023-03-01
 
 
 @pytest.fixture
 def beheer(tmp_path) -> Keurmerkbeheer:
-    Config.write(tmp_path / "home", "https://keurmerk.example.nl", "Stichting Keurmerk")
-    beheer = Keurmerkbeheer(Config.load(tmp_path / "home"))
-    beheer.init(actor="test")
-    return beheer
+    return new_beheer(tmp_path / "home")
 
 
 def _look(beheer, number: str, when: datetime, months: int):
@@ -74,14 +69,6 @@ def test_retention_is_set_in_the_rules_file(tmp_path):
     assert load_privacy(rules).public_months == 3
 
 
-def _get(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            return response.status, response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode()
-
-
 def test_the_real_service_hides_names_of_long_ended_keurmerken(beheer, tmp_path):
     expired = beheer.issue("samira", "Samira Benali", "s@example.org", now=T0)
     revoked = beheer.issue("karim", "Karim El Amrani", "k@example.org")
@@ -92,9 +79,9 @@ def test_the_real_service_hides_names_of_long_ended_keurmerken(beheer, tmp_path)
     home = beheer.config.home
     with serving(home, tmp_path / "serve.log", "--regels", str(rules)) as base:
         for number, name in [(expired.number, "Samira"), (revoked.number, "Karim")]:
-            code, page = _get(f"{base}/controleer/{number}")
+            code, page = get(f"{base}/controleer/{number}")
             assert code == 200 and "niet geldig" in page and name not in page
-            code, body = _get(f"{base}/api/v1/keurmerken/{number}")
+            code, body = get(f"{base}/api/v1/keurmerken/{number}")
             assert json.loads(body) == {"status": "niet geldig", "number": number}
-        code, page = _get(f"{base}/controleer/{valid.number}")
+        code, page = get(f"{base}/controleer/{valid.number}")
         assert code == 200 and "Olena Koval" in page

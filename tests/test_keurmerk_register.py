@@ -25,8 +25,8 @@ from keurmerk.public_register import (
     search,
     withdraw_with_code,
 )
-from keurmerk.service import Config, Keurmerkbeheer
-from keurmerk_service import serving
+from keurmerk.service import Keurmerkbeheer
+from keurmerk_service import get, new_beheer, serving
 
 NOW = datetime.now(UTC)
 FIRST = ["Samira", "Karim", "Olena", "Yusuf", "Amina", "Bram", "Fatma", "Dawit", "Lina", "Omar"]
@@ -35,10 +35,7 @@ LAST = ["Benali", "El Amrani", "Kovalenko", "Warsame", "Yilmaz", "de Vries"]
 
 @pytest.fixture
 def beheer(tmp_path) -> Keurmerkbeheer:
-    Config.write(tmp_path / "home", "https://keurmerk.example.nl", "Stichting Keurmerk")
-    beheer = Keurmerkbeheer(Config.load(tmp_path / "home"))
-    beheer.init(actor="test")
-    return beheer
+    return new_beheer(tmp_path / "home")
 
 
 def test_the_official_list_ships_with_its_source_and_year():
@@ -136,26 +133,17 @@ def _post(url: str, fields: dict[str, str]) -> tuple[int, str]:
         return error.code, error.read().decode()
 
 
-def _get(url: str, headers: dict[str, str] | None = None) -> tuple[int, str]:
-    request = urllib.request.Request(url, headers=headers or {})
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode()
-
-
 def test_the_holder_withdraws_with_their_code_without_a_beheerder(beheer, tmp_path):
     beheer.issue("samira", "Samira Benali", "s@example.org", now=NOW)
     code = opt_in(beheer.registry, "samira", "Zwolle", actor="anna")
     assert not withdraw_with_code(beheer.registry, "AFM-0000-0000-0000")
     with serving(beheer.config.home, tmp_path / "serve.log") as base:
         query = urllib.parse.urlencode({"naam": "ben", "gemeente": "Zwolle"})
-        assert "Samira Benali" in _get(f"{base}/register?{query}")[1]
-        assert _get(f"{base}/register/afmelden")[0] == 200
+        assert "Samira Benali" in get(f"{base}/register?{query}")[1]
+        assert get(f"{base}/register/afmelden")[0] == 200
         status, page = _post(f"{base}/register/afmelden", {"code": code.lower()})
         assert status == 200 and "niet meer in het register" in page
-        assert "Samira Benali" not in _get(f"{base}/register?{query}")[1]
+        assert "Samira Benali" not in get(f"{base}/register?{query}")[1]
         status, page = _post(f"{base}/register/afmelden", {"code": code})
         assert status == 400 and "kennen we niet" in page
     with beheer.registry.reads() as session:
@@ -186,7 +174,7 @@ def _crawl(base: str, gemeente: str, queries: int, rotate: bool) -> tuple[set[st
     for i, combo in enumerate(itertools.islice(itertools.product(letters, repeat=3), queries)):
         query = urllib.parse.urlencode({"naam": "".join(combo), "gemeente": gemeente})
         headers = {"X-Forwarded-For": f"198.51.{i // 250}.{i % 250}"} if rotate else {}
-        status, page = _get(f"{base}/register?{query}", headers)
+        status, page = get(f"{base}/register?{query}", headers)
         answered += status == 200
         found |= set(re.findall(r"KM-\w{4}-\w{4}", page))
     return found, answered
@@ -208,6 +196,6 @@ def test_a_crawler_gets_only_a_small_fraction(beheer, tmp_path):
         assert len(collected) <= len(listed) // 10
         # another gemeente is still searchable for a visitor who has budget left
         query = urllib.parse.urlencode({"naam": "sam", "gemeente": "Utrecht"})
-        status, page = _get(f"{base}/register?{query}", {"X-Forwarded-For": "192.0.2.7"})
+        status, page = get(f"{base}/register?{query}", {"X-Forwarded-For": "192.0.2.7"})
         assert status == 200 and set(re.findall(r"KM-\w{4}-\w{4}", page)) <= other
         assert "Samira" in page

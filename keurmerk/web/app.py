@@ -179,17 +179,16 @@ def create_app(settings: WebSettings) -> FastAPI:
             return RedirectResponse("/", status_code=303)
         return check_number(request, nummer)
 
+    def public_record(nummer: str):
+        """The look-up of a typed number, with the retention period for names."""
+        now, trusted = settings.now(), settings.trusted_issuer
+        return look_up(settings.registry, nummer[:64], now, trusted, settings.public_months)
+
     @app.get("/controleer/{nummer}", response_class=HTMLResponse)
     def check_number(request: Request, nummer: str):
         if not limiter.allow(client(request)):
             return too_many(request, page("te-vaak.html", status_code=429, title=msg.WEB_TOO_MANY))
-        record = look_up(
-            settings.registry,
-            nummer[:64],
-            settings.now(),
-            settings.trusted_issuer,
-            settings.public_months,
-        )
+        record = public_record(nummer)
         return page("resultaat.html", title=msg.WEB_RESULT_TITLE, record=record, unknown=UNKNOWN)
 
     @app.post("/controleer-bestand", response_class=HTMLResponse)
@@ -210,13 +209,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     def api_number(request: Request, nummer: str):
         if not limiter.allow(client(request)):
             return too_many(request, JSONResponse({"fout": msg.WEB_TOO_MANY}, status_code=429))
-        record = look_up(
-            settings.registry,
-            nummer[:64],
-            settings.now(),
-            settings.trusted_issuer,
-            settings.public_months,
-        )
+        record = public_record(nummer)
         return JSONResponse(record.as_dict(), status_code=404 if record.status == UNKNOWN else 200)
 
     @app.post("/api/v1/controleer")
@@ -290,14 +283,17 @@ def create_app(settings: WebSettings) -> FastAPI:
     def project_context():
         return JSONResponse(context_document(KEURMERK_V1), media_type="application/ld+json")
 
+    def register_too_many(request: Request) -> Response:
+        response = page("te-vaak.html", status_code=429, title=msg.WEB_TOO_MANY)
+        response.headers["Retry-After"] = str(register_limiter.retry_after(client(request)))
+        return response
+
     def register_page(request: Request, naam: str = "", gemeente: str = "", status_code=200):
         naam, gemeente = naam[:100], gemeente[:100]
         results, message = [], ""
         if naam or gemeente:
             if not register_limiter.allow(client(request)):
-                response = page("te-vaak.html", status_code=429, title=msg.WEB_TOO_MANY)
-                response.headers["Retry-After"] = str(register_limiter.retry_after(client(request)))
-                return response
+                return register_too_many(request)
             official = resolve_gemeente(gemeente)
             if official is not None and not gemeente_limiter.allow(official):
                 message, status_code = msg.WEB_REGISTER_BUSY, 429
@@ -332,9 +328,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     @app.post("/register/afmelden", response_class=HTMLResponse)
     async def withdraw(request: Request):
         if not register_limiter.allow(client(request)):
-            response = page("te-vaak.html", status_code=429, title=msg.WEB_TOO_MANY)
-            response.headers["Retry-After"] = str(register_limiter.retry_after(client(request)))
-            return response
+            return register_too_many(request)
         form = parse_qs((await request.body())[:1024].decode("utf-8", "replace"))
         code = (form.get("code") or [""])[0][:64]
         done = await asyncio.to_thread(withdraw_with_code, settings.registry, code)
