@@ -36,7 +36,7 @@ STATE_OF_ACTION = {
     "schorsing": SUSPENDED,
     "intrekking": REVOKED,
 }
-ISSUE_ACTIONS = ("uitgifte", "vernieuwing", "naamcorrectie")
+ISSUE_ACTIONS = ("uitgifte", "vernieuwing", "naamcorrectie", "herintrede")
 ERASURE = "wissing"  # holder_rights.erase: rows emptied and revoked, the numbers in the details
 Keys = Mapping[str, Ed25519PublicKey]  # verification method -> public key
 

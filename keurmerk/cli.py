@@ -21,13 +21,14 @@ from keurmerk.cli_common import (
     beheer_for,
     read_table,
     serve_verification,
+    write_pdf,
 )
 from keurmerk.cli_lifecycle import COMMANDS
 from keurmerk.evidence import evidence
 from keurmerk.identity import IdentityError
 from keurmerk.numbers import normalise
 from keurmerk.online import with_registry
-from keurmerk.pdf import font_files, render
+from keurmerk.pdf import font_files
 from keurmerk.privacy import load_privacy
 from keurmerk.registry import AlreadyIssued
 from keurmerk.rules import DEFAULT_RULES, decide, load_rules
@@ -130,9 +131,9 @@ def uitgeven(
     font_files()  # before anything is issued: a keurmerk without its PDF helps nobody
     people = read_table(deelnemers).set_index("learner")
     pdf_map = pdf_map or home / "pdf"
-    pdf_map.mkdir(parents=True, exist_ok=True)
     score_table, practice_table = read_table(scores), read_table(praktijk)
-    for decision in decide(score_table, practice_table, load_rules(regels)):
+    rules = load_rules(regels)
+    for decision in decide(score_table, practice_table, rules):
         learner = decision.learner
         if not decision.eligible:
             line = f"{learner}: {decision.summary}"
@@ -146,7 +147,12 @@ def uitgeven(
         proof = evidence(learner, score_table, practice_table, regels)
         try:
             certificate = beheer.issue(
-                learner, person.get("name"), person.get("email"), actor=actor, evidence=proof
+                learner,
+                person.get("name"),
+                person.get("email"),
+                actor=actor,
+                evidence=proof,
+                lapse_months=rules.renewal.lapse_months,  # re-entry after a lapsed keurmerk
             )
         except AlreadyIssued as refused:
             _refuse(beheer, actor, learner, already_issued(refused.certificate), "al uitgegeven")
@@ -155,10 +161,7 @@ def uitgeven(
             line = msg.CLI_REFUSED_PERSON.format(learner=learner, reason=refused)
             _refuse(beheer, actor, learner, line, str(refused))
             continue
-        path = pdf_map / f"keurmerk-{certificate.number}.pdf"
-        path.write_bytes(
-            render(certificate.credential_json(), beheer.verify_url(certificate.number))
-        )
+        path = write_pdf(beheer, certificate, pdf_map)
         click.echo(msg.CLI_ISSUED.format(learner=learner, number=certificate.number, pdf=path))
 
 

@@ -104,6 +104,16 @@ def serve_verification(
     )
 
 
+def write_pdf(beheer: Keurmerkbeheer, certificate: Certificate, folder: Path) -> Path:
+    """Render the PDF of ``certificate``'s stored signed credential into ``folder``."""
+    from keurmerk.pdf import render
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"keurmerk-{certificate.number}.pdf"
+    path.write_bytes(render(certificate.credential_json(), beheer.verify_url(certificate.number)))
+    return path
+
+
 def read_table(path: Path) -> pd.DataFrame:
     try:
         if path.suffix.lower() in (".xlsx", ".xls"):

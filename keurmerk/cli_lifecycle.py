@@ -13,14 +13,29 @@ from keurmerk import gemeenten
 from keurmerk import messages as msg
 from keurmerk.backup import RestoreError, create_backup, restore_backup
 from keurmerk.backup_archive import is_encrypted
-from keurmerk.cli_common import ACTOR, HOME, beheer_for, read_table
+from keurmerk.cli_common import ACTOR, HOME, beheer_for, read_table, write_pdf
 from keurmerk.evidence import evidence
 from keurmerk.identity import IdentityError
 from keurmerk.numbers import normalise
+from keurmerk.online import stored_verdict
+from keurmerk.pdf import font_files
 from keurmerk.privacy import load_privacy
 from keurmerk.public_register import UnknownGemeente, opt_in, opt_out
-from keurmerk.renewal import decide_renewal, reminders
+from keurmerk.renewal import RenewalRefused, decide_renewal, reminders, window_refusal
 from keurmerk.rules import DEFAULT_RULES, load_rules
+from keurmerk.verify import EXPIRED, NOT_YET_VALID, SUSPENDED, VALID
+
+# A PDF is made only for a keurmerk whose stored credential is genuine and still the
+# holder's (not revoked or replaced): a PDF of a replaced one would only mislead.
+PDF_STATUSES = (VALID, EXPIRED, NOT_YET_VALID, SUSPENDED)
+
+
+PDF_MAP = click.option(
+    "--pdf-map",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Map voor de PDF (standaard: pdf in de keurmerkmap).",
+)
 
 
 @click.command()
@@ -31,32 +46,71 @@ from keurmerk.rules import DEFAULT_RULES, load_rules
     "--email", required=True, help="E-mailadres van de houder (moet bij het keurmerk horen)."
 )
 @click.option("--scores", type=click.Path(exists=True, path_type=Path), required=True)
-@click.option("--praktijk", type=click.Path(exists=True, path_type=Path), required=True)
+@click.option(
+    "--praktijk",
+    type=click.Path(exists=True, path_type=Path),
+    required=True,
+    help="Tabel met learner, date (JJJJ-MM-DD), practice_hours, intervision_sessions.",
+)
 @click.option("--jaar", type=int, default=lambda: datetime.now(UTC).year, show_default="dit jaar")
 @click.option("--regels", type=click.Path(exists=True, path_type=Path), default=DEFAULT_RULES)
-def vernieuw(home, actor, nummer, email, scores, praktijk, jaar, regels) -> None:
-    """Herregistratie: een nieuw keurmerk met de oorspronkelijke toekenningsdatum."""
+@PDF_MAP
+def vernieuw(home, actor, nummer, email, scores, praktijk, jaar, regels, pdf_map) -> None:
+    """Herregistratie: een nieuw keurmerk met de oorspronkelijke toekenningsdatum (met PDF)."""
     beheer = beheer_for(home)
+    font_files()  # before anything is issued: a keurmerk without its PDF helps nobody
     number = normalise(nummer)
     old = beheer.registry.find(number) if number else None
     if old is None:
         raise click.ClickException(msg.CLI_UNKNOWN_NUMBER.format(number=nummer))
-    score_table, practice_table = read_table(scores), read_table(praktijk)
-    decision = decide_renewal(old.learner_id, jaar, score_table, practice_table, load_rules(regels))
     learner = old.learner_id
+    rules, now = load_rules(regels), datetime.now(UTC)
+    refusal = window_refusal(old, now, rules.renewal)
+    if refusal:
+        beheer.registry.log(actor, "weigering", number, refusal, learner=learner)
+        raise click.ClickException(refusal)
+    score_table, practice_table = read_table(scores), read_table(praktijk)
+    decision = decide_renewal(
+        learner, jaar, score_table, practice_table, rules, cycle_start=old.valid_from, now=now
+    )
     if not decision.eligible:
         beheer.registry.log(actor, "weigering", number, decision.summary, learner=learner)
         raise click.ClickException(f"{learner}: {decision.summary}")
     proof = evidence(learner, score_table, practice_table, regels, actualiteiten_year=jaar)
     try:
-        new = beheer.renew(number, email, actor=actor, evidence=proof)
-    except IdentityError as error:
+        new = beheer.renew(number, email, actor=actor, now=now, evidence=proof, rules=rules.renewal)
+    except (IdentityError, RenewalRefused) as error:
         beheer.registry.log(actor, "weigering", number, str(error), learner=learner)
         raise click.ClickException(str(error)) from error
     except ValueError as error:
         beheer.registry.log(actor, "weigering", number, "niet te vernieuwen", learner=learner)
         raise click.ClickException(msg.CLI_CANNOT_RENEW.format(number=number)) from error
+    path = write_pdf(beheer, new, pdf_map or home / "pdf")
     click.echo(msg.CLI_RENEWED.format(old=number, new=new.number))
+    click.echo(msg.CLI_PDF_WRITTEN.format(number=new.number, pdf=path))
+
+
+@click.command("pdf")
+@HOME
+@click.argument("nummer")
+@PDF_MAP
+def pdf(home, nummer, pdf_map) -> None:
+    """Maak (opnieuw) de PDF van een keurmerk, uit het ondertekende certificaat."""
+    beheer = beheer_for(home)
+    font_files()
+    number = normalise(nummer)
+    certificate = beheer.registry.find(number) if number else None
+    if certificate is None:
+        raise click.ClickException(msg.CLI_UNKNOWN_NUMBER.format(number=nummer))
+    verdict = stored_verdict(
+        beheer.registry, certificate, datetime.now(UTC), beheer.trusted_issuer()
+    )
+    if verdict.status not in PDF_STATUSES:
+        raise click.ClickException(
+            msg.CLI_NO_PDF.format(number=certificate.number, status=verdict.status)
+        )
+    path = write_pdf(beheer, certificate, pdf_map or home / "pdf")
+    click.echo(msg.CLI_PDF_WRITTEN.format(number=certificate.number, pdf=path))
 
 
 @click.command()
@@ -285,4 +339,4 @@ def restore(actor, bestand, naar, database) -> None:
     click.echo(msg.CLI_RESTORED.format(path=naar))
 
 
-COMMANDS = [vernieuw, herinneringen, register, audit, backup, restore]
+COMMANDS = [vernieuw, pdf, herinneringen, register, audit, backup, restore]

@@ -251,6 +251,23 @@ CLI_CHANGED = {
 RENEWAL_NO_ACTUALITEITEN = "de opdracht actualiteiten {year} is nog niet ingeleverd of nagekeken"
 RENEWAL_NOT_GRADED = "de open vraag van actualiteiten {year} is nog niet beoordeeld"
 RENEWAL_SCORE = "actualiteiten {year}: {percentage}% van de punten, nodig is {needed}%"
+RENEWAL_OLD_YEAR = "actualiteiten {year} telt niet: alleen de opdracht van {this} of {last} telt"
+RENEWAL_PRACTICE_NO_DATES = (
+    "de praktijktabel heeft geen kolom 'date'. Voor herregistratie telt alleen praktijk met "
+    "een datum (JJJJ-MM-DD) binnen de periode van het keurmerk"
+)
+RENEWAL_PRACTICE_BAD_DATE = (
+    "in de praktijktabel staat een datum die we niet kunnen lezen. Schrijf elke datum als "
+    "JJJJ-MM-DD"
+)
+RENEWAL_TOO_EARLY = (
+    "Keurmerk {number} loopt tot {date}. Vernieuwen kan vanaf {opens}. Er is niets veranderd."
+)
+RENEWAL_LAPSED = (
+    "Keurmerk {number} is verlopen op {date}: langer dan {months} maanden geleden. Vernieuwen "
+    "kan niet meer. De houder doet opnieuw de hele toetsing (alle modules en de praktijk) en "
+    "krijgt dan een nieuw keurmerk met 'keurmerk uitgeven'."
+)
 REMINDER_MONTHS = {1: "een maand", 6: "zes maanden"}
 REMINDER_TEMPLATE = """Beste {name},
 
@@ -306,6 +323,11 @@ CLI_CANNOT_RENEW = (
     "Keurmerk {number} kan niet worden vernieuwd (geschorst, ingetrokken of al vernieuwd)."
 )
 CLI_RENEWED = "Keurmerk {old} is vernieuwd. Het nieuwe nummer is {new}; de toekenningsdatum blijft."
+CLI_PDF_WRITTEN = "PDF van keurmerk {number}: {pdf}"
+CLI_NO_PDF = (
+    "Voor keurmerk {number} maken we geen PDF: de status is '{status}'. Alleen een echt "
+    "keurmerk dat nog van de houder is, krijgt een PDF."
+)
 CLI_NO_REMINDERS = "Er lopen geen keurmerken af in de komende zes maanden."
 CLI_REMINDER_LINE = "over {months} mnd: {number}  {learner}  {name}  (tot {date})"
 CLI_NO_CERTIFICATE = "{learner} heeft geen keurmerk."

@@ -17,10 +17,20 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from keurmerk import messages as msg
+from keurmerk.check import StatusLists
 from keurmerk.dataintegrity import single_proof
 from keurmerk.models import REVOKED, SUSPENDED, Certificate
 from keurmerk.registry import Registry
-from keurmerk.verify import INVALID, REPLACED, VALID, Check, TrustedIssuer, Verification
+from keurmerk.statuslist import PURPOSES
+from keurmerk.verify import (
+    INVALID,
+    REPLACED,
+    VALID,
+    Check,
+    TrustedIssuer,
+    Verification,
+    verify_credential,
+)
 from keurmerk.verify import REVOKED as REVOKED_NL
 from keurmerk.verify import SUSPENDED as SUSPENDED_NL
 
@@ -109,3 +119,17 @@ def with_registry(
         date = trusted[issuer_id].retired[proof.get("verificationMethod")][:10]
         return _invalid(result, Check("handtekening", False, msg.KEY_RETIRED.format(date=date)))
     return _row_verdict(result, row)
+
+
+def stored_verdict(
+    registry: Registry, certificate: Certificate, now: datetime, issuer: TrustedIssuer
+) -> Verification:
+    """The stored signed credential of ``certificate``, verified like an uploaded one and
+    then made stricter by the registry: what the number look-up and ``keurmerk pdf`` trust.
+    A stored credential for another number is ``ongeldig``."""
+    trusted = {issuer.id: issuer}
+    lists = StatusLists.of(registry.stored_status_list(p) for p in PURPOSES)
+    result = verify_credential(certificate.credential, trusted, now, lists)
+    if result.number != certificate.number:
+        result = replace(result, status=INVALID)
+    return with_registry(result, registry, trusted, issuer.id)

@@ -165,6 +165,7 @@ class Registry:
         reason: str = "",
         evidence: dict | None = None,
         sign_list: Callable[[str, bytes], dict] | None = None,
+        lapsed_before: datetime | None = None,
     ) -> Certificate:
         """Issue atomically: number and index are reserved, the credential built and signed
         by ``make_credential(number, index)`` and stored, and the audit record written, all in
@@ -173,7 +174,10 @@ class Registry:
         superseded credential has its bits).
 
         A learner gets one keurmerk: while they hold one (in any state, expired too) a new one
-        comes only by renewal, and ``AlreadyIssued`` is raised otherwise."""
+        comes only by renewal, and ``AlreadyIssued`` is raised otherwise. The exception: an
+        active keurmerk that ended before ``lapsed_before`` can no longer be renewed, so
+        after the full assessment the learner gets a new one (``herintrede``) that replaces
+        it in the same chain."""
         with self.transaction() as session:
             if not supersedes:
                 existing = session.scalar(
@@ -182,9 +186,11 @@ class Registry:
                     .order_by(Certificate.id.desc())
                     .limit(1)
                 )
-                if existing is not None:
+                if existing is not None and not _lapsed(existing, lapsed_before):
                     session.expunge(existing)  # keep its loaded fields after the rollback
                     raise AlreadyIssued(existing)
+                if existing is not None:  # re-entry after the full assessment: same chain
+                    supersedes, action = existing.number, action or "herintrede"
             number = self._free_number(session)
             index = self._free_index(session)
             credential = make_credential(number, index)
@@ -365,6 +371,14 @@ class Registry:
                 row.bits = expected_bits(self._states(session))[purpose]
                 row.signed = json.dumps(sign_list(purpose, row.bits))
             return json.loads(row.signed)
+
+
+def _lapsed(certificate: Certificate, before: datetime | None) -> bool:
+    """Whether an active keurmerk ended before ``before`` (too long ago to renew)."""
+    if before is None or certificate.state != ACTIVE:
+        return False
+    until = certificate.valid_until
+    return (until if until.tzinfo else until.replace(tzinfo=UTC)) < before
 
 
 def _chain(session: Session, certificate: Certificate) -> list[Certificate]:

@@ -3,7 +3,8 @@
 The rules live in a TOML file (``keurmerk/regels.toml`` holds the documented defaults).
 The score table is the interface with grading: one row per learner and assignment with
 ``learner, assignment, score, max_score, open_items, late``. Practice is a second table:
-``learner, practice_hours, intervision_sessions``.
+``learner, practice_hours, intervision_sessions`` (and ``date``, which renewal needs: only
+practice inside the current cycle counts there, see renewal.py).
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ class RenewalRules:
     min_hours: float = 40.0
     min_intervision_sessions: int = 6
     reminder_months: tuple[int, ...] = (6, 1)
+    window_months: int = 6  # renewing opens this many months before the end date
+    lapse_months: int = 12  # ended longer ago: no renewal, the full assessment again
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,8 @@ def _renewal(data: dict) -> RenewalRules:
             data.get("min_intervision_sessions", defaults.min_intervision_sessions)
         ),
         reminder_months=tuple(data.get("reminder_months", defaults.reminder_months)),
+        window_months=int(data.get("window_months", defaults.window_months)),
+        lapse_months=int(data.get("lapse_months", defaults.lapse_months)),
     )
 
 

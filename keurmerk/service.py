@@ -26,7 +26,10 @@ from keurmerk.dataintegrity import sign, single_proof, verify_signature
 from keurmerk.documents import VC_V2
 from keurmerk.keys import KeyStore, KeyStoreError, default_home
 from keurmerk.multikey import decode_public_key
+from keurmerk.privacy import add_months
 from keurmerk.registry import ACTIVE, REVOKED, SUSPENDED, Certificate, Registry, default_url
+from keurmerk.renewal import RenewalRefused, window_refusal
+from keurmerk.rules import RenewalRules, load_rules
 from keurmerk.verify import TrustedIssuer
 
 CONFIG_NAME = "keurmerk.toml"
@@ -221,8 +224,13 @@ class Keurmerkbeheer:
         supersedes: str = "",
         until: datetime | None = None,
         evidence: dict | None = None,
+        lapse_months: int | None = None,
     ) -> Certificate:
         """Issue a signed keurmerk (atomically) for an eligible learner.
+
+        With ``lapse_months`` a learner whose keurmerk ended longer ago than that (and so
+        cannot renew) gets a new one after the full assessment; otherwise a learner who
+        already holds a keurmerk is refused (``AlreadyIssued``).
 
         The name and e-mail are checked first (``identity.IdentityError``, Dutch): no empty
         or placeholder name, no malformed address, and no address already bound to another
@@ -234,6 +242,8 @@ class Keurmerkbeheer:
         bound = self.email_binding(email)
         self._refuse_other_holders_email(learner_id, email)
         reason = msg.AUDIT_RENEWAL_REASON if supersedes else msg.AUDIT_ISSUE_REASON
+        moment = (now or datetime.now(UTC)).astimezone(UTC)
+        lapsed_before = add_months(moment, -lapse_months) if lapse_months is not None else None
         return self._issue(
             learner_id,
             name,
@@ -245,6 +255,7 @@ class Keurmerkbeheer:
             until,
             reason=reason,
             evidence=evidence,
+            lapsed_before=lapsed_before,
         )
 
     def _issue(
@@ -260,6 +271,7 @@ class Keurmerkbeheer:
         action: str = "",
         reason: str = "",
         evidence: dict | None = None,
+        lapsed_before: datetime | None = None,
     ) -> Certificate:
         """Sign and store a credential for an already checked name and e-mail binding."""
         moment = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
@@ -298,6 +310,7 @@ class Keurmerkbeheer:
             reason=reason,
             evidence=evidence,
             sign_list=self.sign_list,
+            lapsed_before=lapsed_before,
         )
         # a registry from before the message list gets it signed with the first new credential
         self.registry.status_list(statuslist.MESSAGE, self.sign_list)
@@ -310,8 +323,13 @@ class Keurmerkbeheer:
         actor: str = "systeem",
         now: datetime | None = None,
         evidence: dict | None = None,
+        rules: RenewalRules | None = None,
     ) -> Certificate:
         """Herregistratie: a new credential that keeps the original award date.
+
+        Only inside the renewal window of ``rules`` (default: ``regels.toml``): from
+        ``window_months`` before the end date to ``lapse_months`` after it; otherwise
+        ``RenewalRefused`` with the Dutch reason.
 
         The new end date runs on from the old one (or from today if that has passed). A
         suspended, revoked or already renewed keurmerk cannot be renewed, and ``email`` must
@@ -322,10 +340,13 @@ class Keurmerkbeheer:
             raise LookupError(number)
         if old.state != ACTIVE or old.superseded_by:
             raise ValueError(f"{number} cannot be renewed")
+        moment = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+        refusal = window_refusal(old, moment, (rules or load_rules().renewal))
+        if refusal:
+            raise RenewalRefused(refusal)
         email = identity.check_email(email)
         if not self.email_matches(old, email):
             raise identity.IdentityError(msg.IDENTITY_EMAIL_NOT_HOLDERS.format(number=number))
-        moment = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
         old_end = old.valid_until if old.valid_until.tzinfo else old.valid_until.replace(tzinfo=UTC)
         until = _add_years(max(moment, old_end), self.config.validity_years)
         awarded = old.awarded_at if old.awarded_at.tzinfo else old.awarded_at.replace(tzinfo=UTC)

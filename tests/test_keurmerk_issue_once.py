@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import tomllib
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -82,7 +82,8 @@ def test_no_new_keurmerk_after_revocation_expiry_or_renewal(tmp_path):
     beheer = Keurmerkbeheer(Config.load(tmp_path / "home"))
     revoked = beheer.issue("a", "Anna", "a@example.org")
     beheer.revoke(revoked.number, "fraude")
-    expired = beheer.issue("b", "Bram", "b@example.org", now=datetime(2020, 1, 1, tzinfo=UTC))
+    ended = datetime.now(UTC) - timedelta(days=3 * 365 + 60)  # ended two months ago
+    expired = beheer.issue("b", "Bram", "b@example.org", now=ended)
     suspended = beheer.issue("c", "Cor", "c@example.org")
     beheer.suspend(suspended.number, "klacht")
     renewed = beheer.renew(expired.number, "b@example.org")

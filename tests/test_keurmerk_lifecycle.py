@@ -73,13 +73,18 @@ def test_renewal_needs_actualiteiten_and_practice():
         columns=["learner", "assignment", "score", "max_score", "open_items", "late"],
     )
     practice = pd.DataFrame(
-        [("samira", 45, 7), ("olena", 10, 2), ("karim", 50, 8)],
-        columns=["learner", "practice_hours", "intervision_sessions"],
+        [
+            ("samira", "2025-03-01", 45, 7),
+            ("olena", "2025-03-01", 10, 2),
+            ("karim", "2025-03-01", 50, 8),
+        ],
+        columns=["learner", "date", "practice_hours", "intervision_sessions"],
     )
-    assert decide_renewal("samira", 2026, scores, practice, rules).eligible
-    olena = decide_renewal("olena", 2026, scores, practice, rules)
+    cycle = {"cycle_start": T0, "now": NOW}
+    assert decide_renewal("samira", 2026, scores, practice, rules, **cycle).eligible
+    olena = decide_renewal("olena", 2026, scores, practice, rules, **cycle)
     assert olena.reasons[0] == "actualiteiten 2026: 50% van de punten, nodig is 70%"
-    karim = decide_renewal("karim", 2026, scores, practice, rules)
+    karim = decide_renewal("karim", 2026, scores, practice, rules, **cycle)
     assert karim.reasons == ["de opdracht actualiteiten 2026 is nog niet ingeleverd of nagekeken"]
 
 
@@ -240,14 +245,16 @@ def test_restore_refuses_damaged_files_and_non_empty_targets(tmp_path):
 
 def test_lifecycle_commands(tmp_path):
     beheer = _beheer(tmp_path)
-    old = beheer.issue("samira", "Samira", "s@example.org", now=T0)
+    started = datetime.now(UTC).replace(year=datetime.now(UTC).year - 3)  # ends about now
+    old = beheer.issue("samira", "Samira", "s@example.org", now=started)
     home = str(beheer.config.home)
     (tmp_path / "scores.csv").write_text(
         "learner,assignment,score,max_score,open_items,late\n"
         f"samira,actualiteiten-{datetime.now(UTC).year},9,10,,False\n"
     )
     (tmp_path / "praktijk.csv").write_text(
-        "learner,practice_hours,intervision_sessions\nsamira,50,8\n"
+        "learner,date,practice_hours,intervision_sessions\n"
+        f"samira,{datetime.now(UTC).date().isoformat()},50,8\n"
     )
     runner = CliRunner()
     result = runner.invoke(

@@ -58,7 +58,8 @@ def site(tmp_path_factory):
         ),  # ended two months ago: inside the time a name stays public
         "geschorst": beheer.issue("d03", "Amina محمد", "a@example.org", now=now),
         "ingetrokken": beheer.issue("d04", "Olena", "o@example.org", now=now),
-        "vervangen": beheer.issue("d05", "Karim", "k@example.org", now=now),
+        # ends in four months: inside the renewal window
+        "vervangen": beheer.issue("d05", "Karim", "k@example.org", now=add_months(now, -32)),
     }
     beheer.suspend(certs["geschorst"].number, "onderzoek")
     beheer.revoke(certs["ingetrokken"].number, "fraude")

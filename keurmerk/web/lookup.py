@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 
 from keurmerk import messages as msg
-from keurmerk.check import StatusLists
 from keurmerk.numbers import normalise
-from keurmerk.online import with_registry
+from keurmerk.online import stored_verdict
 from keurmerk.privacy import PrivacyRules, name_is_public
 from keurmerk.registry import Registry
-from keurmerk.statuslist import PURPOSES
 from keurmerk.verify import (
     EXPIRED,
     INVALID,
@@ -21,7 +19,6 @@ from keurmerk.verify import (
     SUSPENDED,
     VALID,
     TrustedIssuer,
-    verify_credential,
 )
 
 NOT_VALID, UNKNOWN = "niet geldig", "onbekend nummer"
@@ -79,12 +76,7 @@ def look_up(
         return PublicRecord(UNKNOWN)
     if not certificate.name:  # erased at the holder's request: the number stays not valid
         return PublicRecord(NOT_VALID, number=certificate.number)
-    trusted = {issuer.id: issuer}
-    lists = StatusLists.of(registry.stored_status_list(p) for p in PURPOSES)
-    result = verify_credential(certificate.credential, trusted, now, lists)
-    if result.number != certificate.number:
-        result = replace(result, status=INVALID)
-    result = with_registry(result, registry, trusted, issuer.id)
+    result = stored_verdict(registry, certificate, now, issuer)
     if result.status not in SHOWN:
         return PublicRecord(INVALID, number=certificate.number)
     if result.status != VALID:
