@@ -21,6 +21,7 @@ from keurmerk import audit, holder_rights
 from keurmerk.cli import main
 from keurmerk.models import AuditPerson, AuditPersonal, AuditRecord, AuditSignature
 from keurmerk.multikey import decode_public_key
+from keurmerk.privacy import add_months
 from keurmerk.public_register import opt_in
 from keurmerk.service import Config, Keurmerkbeheer
 from keurmerk_issuer import new_beheer
@@ -358,7 +359,35 @@ def test_issue_renewal_refusals_and_reminders_are_logged_with_evidence(beheer, t
     renew = ["vernieuw", number, "--map", home, "--door", "bert", *tables]
     wrong = runner.invoke(main, [*renew, "--email", "niet@example.org"])
     assert wrong.exit_code == 1
-    renewed = runner.invoke(main, [*renew, "--email", "samira@example.org"])
+    early = runner.invoke(main, [*renew, "--email", "samira@example.org"])  # issued today
+    assert early.exit_code == 1 and "Vernieuwen kan vanaf" in early.output
+    # a keurmerk that ends in three months, inside its renewal window
+    today = datetime.now(UTC)
+    olena = beheer.issue("olena", "Olena Koval", "o@example.org", now=add_months(today, -33))
+    (tmp_path / "vernieuw-scores.csv").write_text(
+        "learner,assignment,score,max_score,open_items,late\n"
+        f"olena,actualiteiten-{year},9,10,,False\n"
+    )
+    (tmp_path / "vernieuw-praktijk.csv").write_text(
+        f"learner,date,practice_hours,intervision_sessions\nolena,{today.date()},45,7\n"
+    )
+    renewed = runner.invoke(
+        main,
+        [
+            "vernieuw",
+            olena.number,
+            "--map",
+            home,
+            "--door",
+            "bert",
+            "--scores",
+            str(tmp_path / "vernieuw-scores.csv"),
+            "--praktijk",
+            str(tmp_path / "vernieuw-praktijk.csv"),
+            "--email",
+            "o@example.org",
+        ],
+    )
     assert renewed.exit_code == 0, renewed.output
     records = _records(beheer)
     (renewal,) = [(r, d) for r, d in records if r.action == "vernieuwing"]
@@ -377,8 +406,8 @@ def test_issue_renewal_refusals_and_reminders_are_logged_with_evidence(beheer, t
 
 def test_a_revoked_chain_matches_the_trail(beheer):
     """Revoking a renewed keurmerk revokes the whole chain; the audit follows the record."""
-    old = beheer.issue("olena", "Olena", "o@example.org", now=NOW)
-    new = beheer.renew(old.number, "o@example.org", now=NOW)
+    old = beheer.issue("olena", "Olena", "o@example.org", now=add_months(NOW, -33))
+    new = beheer.renew(old.number, "o@example.org", now=NOW)  # inside the renewal window
     beheer.revoke(new.number, "fraude")
     assert {c.state for c in beheer.registry.chain(new.number)} == {"ingetrokken"}
     assert _audit(beheer).exit_code == 0

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from keurmerk import identity
 from keurmerk.backup import create_backup, restore_backup
 from keurmerk.cli import main
+from keurmerk.privacy import add_months
 from keurmerk.service import Keurmerkbeheer
 from keurmerk_service import new_beheer
 
@@ -137,7 +138,8 @@ def _renew(beheer, tmp_path, number: str, email: str):
     rows = f"samira,actualiteiten-{datetime.now(UTC).year},9,10,,False\n"
     (tmp_path / "scores.csv").write_text(SCORES.format(rows=rows), encoding="utf-8")
     (tmp_path / "praktijk.csv").write_text(
-        "learner,practice_hours,intervision_sessions\nsamira,50,8\n", encoding="utf-8"
+        f"learner,date,practice_hours,intervision_sessions\nsamira,{datetime.now(UTC).date()},50,8\n",
+        encoding="utf-8",
     )
     return CliRunner().invoke(
         main,
@@ -157,7 +159,8 @@ def _renew(beheer, tmp_path, number: str, email: str):
 
 
 def test_renewal_needs_the_holders_own_address(beheer, tmp_path):
-    old = beheer.issue("samira", "Samira Benali", "s@example.org", now=NOW)
+    ends_soon = add_months(datetime.now(UTC), -33)  # inside the renewal window
+    old = beheer.issue("samira", "Samira Benali", "s@example.org", now=ends_soon)
     beheer.issue("karim", "Karim El Amrani", "k@example.org", now=NOW)
     for wrong, reason in [("", "Het e-mailadres is leeg"), ("k@example.org", "hoort niet bij")]:
         result = _renew(beheer, tmp_path, old.number, wrong)
