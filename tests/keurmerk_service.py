@@ -124,13 +124,3 @@ def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, str]:
             return response.status, response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode()
-
-
-def new_beheer(folder: Path, database_url: str = ""):
-    """A fresh keurmerk (real keys, signed empty status lists) in ``folder``."""
-    from keurmerk.service import Config, Keurmerkbeheer
-
-    Config.write(folder, "https://keurmerk.example.nl", "Stichting Keurmerk", database_url)
-    beheer = Keurmerkbeheer(Config.load(folder))
-    beheer.init(actor="test")
-    return beheer

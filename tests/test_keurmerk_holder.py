@@ -20,7 +20,7 @@ from keurmerk.public_register import opt_in
 from keurmerk.service import Keurmerkbeheer
 from keurmerk.verify import TrustedIssuer, verify_credential
 from keurmerk.web.lookup import look_up
-from keurmerk_service import new_beheer
+from keurmerk_issuer import new_beheer
 from postgres import fresh_database
 
 NOW = datetime.now(UTC)
@@ -32,7 +32,7 @@ def beheer(request, tmp_path) -> Keurmerkbeheer:
     if request.param == "postgresql":
         name = f"avg_{uuid.uuid4().hex[:12]}"
         url = fresh_database(request.getfixturevalue("postgres_url"), name)
-    return new_beheer(tmp_path / "home", url)
+    return new_beheer(tmp_path, url)
 
 
 def _run(beheer, *args: str, answer: str | None = None):

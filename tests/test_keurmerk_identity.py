@@ -16,7 +16,7 @@ from keurmerk.backup import create_backup, restore_backup
 from keurmerk.cli import main
 from keurmerk.privacy import add_months
 from keurmerk.service import Keurmerkbeheer
-from keurmerk_service import new_beheer
+from keurmerk_issuer import new_beheer
 
 NOW = datetime(2026, 11, 25, tzinfo=UTC)
 SCORES = """learner,assignment,score,max_score,open_items,late
@@ -26,7 +26,7 @@ MODULES = ("module-1", "module-2", "module-3")
 
 @pytest.fixture
 def beheer(tmp_path) -> Keurmerkbeheer:
-    return new_beheer(tmp_path / "home")
+    return new_beheer(tmp_path)
 
 
 def _guesses(name: str) -> list[str]:

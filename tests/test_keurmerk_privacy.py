@@ -11,14 +11,15 @@ import pytest
 from keurmerk.privacy import add_months, load_privacy
 from keurmerk.service import Keurmerkbeheer
 from keurmerk.web.lookup import look_up
-from keurmerk_service import get, new_beheer, serving
+from keurmerk_issuer import new_beheer
+from keurmerk_service import get, serving
 
 T0 = datetime(2020, 3, 1, tzinfo=UTC)  # valid until 2023-03-01
 
 
 @pytest.fixture
 def beheer(tmp_path) -> Keurmerkbeheer:
-    return new_beheer(tmp_path / "home")
+    return new_beheer(tmp_path)
 
 
 def _look(beheer, number: str, when: datetime, months: int):

@@ -26,7 +26,8 @@ from keurmerk.public_register import (
     withdraw_with_code,
 )
 from keurmerk.service import Keurmerkbeheer
-from keurmerk_service import get, new_beheer, serving
+from keurmerk_issuer import new_beheer
+from keurmerk_service import get, serving
 
 NOW = datetime.now(UTC)
 FIRST = ["Samira", "Karim", "Olena", "Yusuf", "Amina", "Bram", "Fatma", "Dawit", "Lina", "Omar"]
@@ -35,7 +36,7 @@ LAST = ["Benali", "El Amrani", "Kovalenko", "Warsame", "Yilmaz", "de Vries"]
 
 @pytest.fixture
 def beheer(tmp_path) -> Keurmerkbeheer:
-    return new_beheer(tmp_path / "home")
+    return new_beheer(tmp_path)
 
 
 def test_the_official_list_ships_with_its_source_and_year():
