@@ -140,6 +140,10 @@ def _config_text(
         lines.append(f"c.CourseDirectory.db_url = {db_url!r}")
     if exchange is not None:
         lines.append(f"c.Exchange.root = {str(Path(exchange).expanduser().resolve())!r}")
+        # A cohort with an exchange runs on a hub, where its trainers share it through a
+        # group: nbgrader then makes what it writes (and the exchange's inbox) group-usable.
+        lines.append("c.CourseDirectory.groupshared = True")
+        lines.append("c.BaseConverter.permissions = 660  # read as octal: the group, not others")
     return "\n".join(lines) + "\n"
 
 

@@ -23,6 +23,7 @@ works for any cohort; it can also release the feedback into the nbgrader exchang
 
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,8 +122,15 @@ def _submissions(url: str, assignment: str) -> dict[str, list[str]]:
 
 
 def _reason(result: dict) -> str:
+    """The most telling line of a failed nbgrader step: its error, or, when that only says
+    "see the traceback above" (nbgrader's converters), the last error line of its log."""
     text = (result.get("error") or result.get("log") or "").strip().splitlines()
-    return text[-1] if text else "?"
+    last = text[-1] if text else "?"
+    if "above traceback" in last:
+        log = (result.get("log") or "").splitlines()
+        errors = [line.strip() for line in log if re.search(r"\w+(Error|Exception):", line)]
+        last = errors[-1] if errors else last
+    return last
 
 
 def generate_feedback(

@@ -101,6 +101,8 @@ def write_hub_config(
     exchange = cohort.exchange
     if exchange is None:
         raise HubError(T.NO_EXCHANGE.format(root=cohort.root))
+    if cohort.settings.get("c.CourseDirectory.groupshared") is not True:
+        cohort.change()  # a cohort from before group sharing: its config gets the setting
     learners = sorted(learners if learners is not None else cohort_learners(cohort))
     if not trainers:
         raise HubError(T.NO_TRAINERS)
@@ -180,17 +182,26 @@ def remove_accounts(names: list[str], course_id: str | None = None) -> None:
         subprocess.run(["groupdel", trainer_group(course_id)], capture_output=True)
 
 
+# nbgrader's own modes for a group-shared course (``CourseDirectory.groupshared``): the
+# trainers' group lists and reads the inbox and writes feedback; learners may only hand in
+# (inbound), read releases (outbound) and fetch feedback whose secret name they know.
+EXCHANGE_MODES = {"inbound": 0o2773, "outbound": 0o2775, "feedback": 0o2771}
+
+
 def prepare_exchange(settings: dict) -> None:
     """The exchange root as nbgrader wants it (everyone may enter; a cohort's course folder
-    belongs to its trainers, so only they release and collect)."""
+    belongs to its trainers, so only they release and collect). Folders made before, by
+    root or without group sharing, get the group-shared modes too."""
     root = Path(settings["exchange"])
     root.mkdir(parents=True, exist_ok=True)
     root.chmod(0o777 | 0o1000)  # nbgrader checks 0777; the sticky bit guards the courses
     course = root / settings["course_id"]
     course.mkdir(exist_ok=True)
     group = grp.getgrnam(trainer_group(settings["course_id"])).gr_gid
-    os.chown(course, 0, group)
-    course.chmod(0o2775)
+    for folder, mode in [(course, 0o2775), *((course / n, m) for n, m in EXCHANGE_MODES.items())]:
+        folder.mkdir(exist_ok=True)
+        os.chown(folder, os.stat(folder).st_uid, group)
+        folder.chmod(mode)
 
 
 # ----------------------------------------------------------------- the hub's side
@@ -335,9 +346,19 @@ def prepare_learner(name: str, settings: dict) -> Path:
     return workspace
 
 
-def run_as(name: str, command: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    """Run ``command`` as the system user ``name`` with their own home and settings."""
+def run_as(
+    name: str, command: list[str], cwd: Path, umask: int | None = None
+) -> subprocess.CompletedProcess:
+    """Run ``command`` as the system user ``name`` with their own home and settings (and,
+    like a terminal in their server, that server's ``umask``)."""
     from jupyterhub.spawner import set_user_setuid  # what the hub does for a server
+
+    become = set_user_setuid(name, chdir=False)
+
+    def preexec() -> None:
+        become()
+        if umask is not None:
+            os.umask(umask)
 
     account = pwd.getpwnam(name)
     base = base_environment()
@@ -349,13 +370,15 @@ def run_as(name: str, command: list[str], cwd: Path) -> subprocess.CompletedProc
             [str(Path(account.pw_dir) / ".jupyter"), base["JUPYTER_CONFIG_PATH"]]
         ),
     }
+    if "PYTHONPATH" in os.environ:  # kept, as JupyterHub keeps it for the servers it starts
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
     return subprocess.run(
         command,
         cwd=cwd,
         env=env,
-        preexec_fn=set_user_setuid(name, chdir=False),
+        preexec_fn=preexec,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=900,
         check=False,
     )

@@ -25,6 +25,7 @@ from grading.hub import (
     HubError,
     create_accounts,
     load_settings,
+    prepare_exchange,
     trainer_group,
     write_hub_config,
 )
@@ -143,8 +144,10 @@ def serve(
 ) -> list[str]:
     """``trainer hub start``: run the hub until Ctrl+C (or SIGTERM); then stop every server."""
     settings = _settings(cohort, trainers, hub_dir, ip, port, database)
-    # What root made in the cohort since (uitdelen, ophalen as root) stays the trainers'.
+    # What root made in the cohort and the exchange since (uitdelen, ophalen as root) stays
+    # the trainers'.
     share_with_group(Path(settings["cohort"]), trainer_group(settings["course_id"]))
+    prepare_exchange(settings)
     process = start_hub(Path(settings["hub_dir"]))
     print(f"{T.RUNNING}\n    {hub_url(settings)}\n{T.STOP_HINT}", flush=True)
     previous = signal.signal(signal.SIGTERM, signal.default_int_handler)

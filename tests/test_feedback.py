@@ -343,3 +343,16 @@ def test_output_lines_keep_only_what_a_learner_may_read():
 
 def test_points_are_written_the_dutch_way():
     assert [format_points(x) for x in (3, 2.5, 0.25, None)] == ["3", "2,5", "0,25", "0"]
+
+
+def test_a_failed_feedback_names_the_real_error_not_see_above():
+    """nbgrader's converters end with "see the above traceback"; the trainer gets the error."""
+    from grading.feedback import _reason
+
+    outcome = {
+        "error": "Traceback ...\nNbGraderException: Please see the the above traceback for details",
+        "log": "[GenerateFeedbackApp | ERROR] ...\nsoupsieve.util.SelectorSyntaxError: bad 'i'\n",
+    }
+    assert _reason(outcome) == "soupsieve.util.SelectorSyntaxError: bad 'i'"
+    assert _reason({"error": "ValueError: kapot"}) == "ValueError: kapot"
+    assert _reason({}) == "?"

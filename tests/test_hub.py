@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import grp
 import os
 import pwd
 import re
@@ -72,16 +73,9 @@ def _answers(name: str) -> dict:
 @pytest.fixture(scope="module")
 def hub_database(postgres_url):
     """A database of its own for the hub on the test run's PostgreSQL server."""
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
+    from postgres import fresh_database
 
-    url = make_url(postgres_url)
-    name = f"hub_{SUFFIX}"
-    engine = create_engine(url, isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        connection.execute(text(f"CREATE DATABASE {name}"))
-    engine.dispose()
-    return url.set(database=name).render_as_string(hide_password=False)
+    return fresh_database(postgres_url, f"hub_{SUFFIX}")
 
 
 @pytest.fixture(scope="module")
@@ -253,9 +247,11 @@ def test_an_assignment_released_later_appears_on_the_start_page(hub, browser):
 
 
 def test_trainer_collects_grades_and_releases_feedback(hub):
-    collected = _trainer("ophalen", ASSIGNMENT, "--cohort", str(hub.cohort), cwd=hub.base)
+    """As the trainer's own account, as in the terminal of their JupyterLab (umask 007):
+    ophalen, nakijken and feedback work through the cohort's trainer group."""
+    collected = _as_trainer("ophalen", ASSIGNMENT, "--cohort", str(hub.cohort))
     assert AMINA in collected and BRAM in collected
-    _trainer("nakijken", ASSIGNMENT, "--cohort", str(hub.cohort), cwd=hub.base)
+    _as_trainer("nakijken", ASSIGNMENT, "--cohort", str(hub.cohort))
     with Gradebook(Cohort(hub.cohort).gradebook_url, COURSE) as gradebook:
         scores = {
             name: gradebook.find_submission(ASSIGNMENT, name).code_score for name in (AMINA, BRAM)
@@ -266,7 +262,24 @@ def test_trainer_collects_grades_and_releases_feedback(hub):
     url = Cohort(hub.cohort).gradebook_url
     for name, points in ((AMINA, 3), (BRAM, 1)):
         grade_manually(url, ASSIGNMENT, name, next(iter(SHAPE.open)), points)
-    _trainer("feedback", ASSIGNMENT, "--cohort", str(hub.cohort), cwd=hub.base)
+    _as_trainer("feedback", ASSIGNMENT, "--cohort", str(hub.cohort))
+    # What the trainer made belongs to the trainer group, in a folder nobody else may enter.
+    group = grp.getgrnam(f"trainer-{COURSE}").gr_gid
+    assert hub.cohort.stat().st_mode & 0o007 == 0 and hub.cohort.stat().st_gid == group
+    made = [p for p in hub.cohort.rglob("*") if p.stat().st_uid == pwd.getpwnam(TRAINER).pw_uid]
+    assert made, "the trainer's commands wrote nothing in the cohort"
+    assert all(path.stat().st_gid == group for path in made)
+
+
+def _as_trainer(*args: str) -> str:
+    done = run_as(
+        TRAINER,
+        [str(server_bin() / "python"), "-m", "grading", *args],
+        cwd=Path(pwd.getpwnam(TRAINER).pw_dir),
+        umask=0o007,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
 
 
 def test_each_learner_reads_only_their_own_feedback_on_mijn_feedback(hub, browser, artifacts):
