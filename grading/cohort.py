@@ -381,7 +381,10 @@ class Cohort:
                 mode = stat.S_IMODE(os.lstat(path).st_mode)
                 wanted = _private_mode(mode, is_dir, shared)
                 if wanted != mode:
-                    os.chmod(path, wanted)
+                    try:
+                        os.chmod(path, wanted)
+                    except PermissionError:  # another trainer's file: their next command
+                        continue
                     changed += 1
         return changed
 
