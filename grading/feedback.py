@@ -189,11 +189,31 @@ def generate_feedback(
                 warnings.simplefilter("ignore", DeprecationWarning)
                 outcome = api.release_feedback(assignment, learner)
             if outcome.get("success"):
+                _readable_by_its_learner(Path(exchange_root), cohort.course_id, files)
                 result.released.append(learner)
             else:
                 reason = _reason(outcome)
                 result.not_released[learner] = FeedbackText.RELEASE_FAILED.format(reason=reason)
     return result
+
+
+def _readable_by_its_learner(exchange: Path, course_id: str, files: list[Path]) -> None:
+    """nbgrader copies a feedback page into the exchange with the mode of the trainer's copy,
+    which in a private cohort is 0660: the learner (not in the trainer group) could not fetch
+    it. The released copy is readable by all, as nbgrader intends: its name is derived from
+    the learner's secret, and the folder cannot be listed."""
+    from nbgrader.utils import notebook_hash
+
+    for page in files:
+        secret = (page.parent / "submission_secret.txt").read_text(encoding="utf-8")
+        released = (
+            exchange
+            / course_id
+            / "feedback"
+            / f"{notebook_hash(secret=secret, notebook_id=page.stem)}.html"
+        )
+        if released.is_file() and released.stat().st_mode & 0o004 == 0:
+            released.chmod(0o644)
 
 
 def report(result: FeedbackResult, release: bool | None) -> list[str]:
