@@ -268,13 +268,17 @@ def _save_checkpoint(path: Path, checkpoint: dict | None) -> None:
 def audit(home, actor, repair, expected, checkpoint_file) -> None:
     """Controleer het auditlog, de keurmerken in het register en de statuslijsten."""
     beheer = beheer_for(home)
-    list_problems = _status_list_problems(beheer, repair, actor)
     checkpoints = [_read_checkpoint(checkpoint_file)] if checkpoint_file else []
     local = beheer.config.home / LOCAL_CHECKPOINT
     if local.exists():
         checkpoints.append(_read_checkpoint(local))
         click.echo(msg.AUDIT_LOCAL_CHECKPOINT.format(path=local))
     report = beheer.check_audit(expected or None, tuple(checkpoints))
+    if repair and not report.ok:
+        # the lists would be rebuilt from rows the trail contradicts: find out first
+        click.echo(msg.AUDIT_NO_REPAIR)
+        repair = False
+    list_problems = _status_list_problems(beheer, repair, actor)
     if not report.ok:
         click.echo(msg.AUDIT_PROBLEMS)
         for problem in report.problems:

@@ -407,6 +407,10 @@ AUDIT_ROW_DIFFERS_FROM_CREDENTIAL = (
 AUDIT_NO_PERSON = "niet in de deelnemerstabel"
 AUDIT_ISSUE_REASON = "voldoet aan de regels"
 AUDIT_RENEWAL_REASON = "voldoet aan de regels voor herregistratie"
+AUDIT_NO_REPAIR = (
+    "De statuslijsten zijn niet hersteld: het register klopt niet met het auditlog (zie "
+    "hieronder). Zoek eerst uit wat er veranderd is."
+)
 AUDIT_PROBLEMS = "Het auditlog of het register is niet in orde:"
 CLI_AUDIT_CHECKPOINT_FILE = "{path} kunnen we niet lezen: het is geen controlepunt (JSON)."
 CLI_BACKUP_EXISTS = "{path} bestaat al. Kies een nieuwe naam."

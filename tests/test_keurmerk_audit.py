@@ -176,6 +176,11 @@ def test_an_unrevoked_row_and_a_forged_row_are_found(beheer):
     assert result.exit_code == 1
     assert f"Keurmerk {revoked}: in het register staat 'actief'" in result.output
     assert "'ingetrokken'" in result.output
+    # --herstel would sign the lists from the forged row: it refuses, the bit stays set
+    before = beheer.registry.stored_status_list("revocation")
+    repaired = _audit(beheer, "--herstel")
+    assert repaired.exit_code == 1 and "De statuslijsten zijn niet hersteld" in repaired.output
+    assert beheer.registry.stored_status_list("revocation") == before
     _sql(
         beheer,
         "insert into certificates (number, learner_id, name, email_hash, awarded_at, valid_from,"
