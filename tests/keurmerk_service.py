@@ -124,3 +124,14 @@ def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, str]:
             return response.status, response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode()
+
+
+def vernieuw(beheer, number: str, email: str, scores: Path, practice: Path, *extra: str):
+    """``keurmerk vernieuw`` for ``beheer``'s keurmerk folder (click's test runner)."""
+    from click.testing import CliRunner
+
+    from keurmerk.cli import main
+
+    arguments = ["vernieuw", number, "--map", str(beheer.config.home), "--email", email]
+    arguments += ["--scores", str(scores), "--praktijk", str(practice), *extra]
+    return CliRunner().invoke(main, arguments)

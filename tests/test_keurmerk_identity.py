@@ -17,6 +17,7 @@ from keurmerk.cli import main
 from keurmerk.privacy import add_months
 from keurmerk.service import Keurmerkbeheer
 from keurmerk_issuer import new_beheer
+from keurmerk_service import vernieuw
 
 NOW = datetime(2026, 11, 25, tzinfo=UTC)
 SCORES = """learner,assignment,score,max_score,open_items,late
@@ -141,21 +142,8 @@ def _renew(beheer, tmp_path, number: str, email: str):
         f"learner,date,practice_hours,intervision_sessions\nsamira,{datetime.now(UTC).date()},50,8\n",
         encoding="utf-8",
     )
-    return CliRunner().invoke(
-        main,
-        [
-            "vernieuw",
-            number,
-            "--map",
-            str(beheer.config.home),
-            "--email",
-            email,
-            "--scores",
-            str(tmp_path / "scores.csv"),
-            "--praktijk",
-            str(tmp_path / "praktijk.csv"),
-        ],
-    )
+    scores, practice = tmp_path / "scores.csv", tmp_path / "praktijk.csv"
+    return vernieuw(beheer, number, email, scores, practice)
 
 
 def test_renewal_needs_the_holders_own_address(beheer, tmp_path):

@@ -23,6 +23,7 @@ from keurmerk.renewal import RenewalRefused, decide_renewal
 from keurmerk.rules import load_rules
 from keurmerk.service import Config, Keurmerkbeheer
 from keurmerk.web.lookup import look_up
+from keurmerk_service import vernieuw
 
 TODAY = datetime.now(UTC).replace(microsecond=0)
 SCORE_COLUMNS = ["learner", "assignment", "score", "max_score", "open_items", "late"]
@@ -56,23 +57,7 @@ def _tables(tmp_path, year: int, practice_date: str) -> tuple[str, str]:
 
 
 def _vernieuw(beheer: Keurmerkbeheer, number: str, tables: tuple[str, str], *extra: str):
-    scores, practice = tables
-    return CliRunner().invoke(
-        main,
-        [
-            "vernieuw",
-            number,
-            "--map",
-            str(beheer.config.home),
-            "--email",
-            "s@example.org",
-            "--scores",
-            scores,
-            "--praktijk",
-            practice,
-            *extra,
-        ],
-    )
+    return vernieuw(beheer, number, "s@example.org", *tables, *extra)
 
 
 def test_renewing_the_new_credential_again_the_same_day_is_refused(beheer, tmp_path):
