@@ -162,8 +162,13 @@ def _write_files(home: Path, files: dict[str, bytes], database_url: str | None) 
     settings = tomllib.loads(files[CONFIG_NAME].decode("utf-8"))
     settings["database_url"] = database_url or ""
     write_config(home, settings)
+    signing = {  # only the signing key: older backups also held retired private keys
+        f"keys/private/{item['public_key']}.pem"
+        for item in json.loads(files["keys/keys.json"])
+        if not item.get("retired") and not item.get("revoked")
+    }
     for name, content in files.items():
-        if name.startswith("keys/"):
+        if name.startswith("keys/") and (not name.startswith("keys/private/") or name in signing):
             _write_private(home / name, content)
 
 

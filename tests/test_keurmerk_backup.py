@@ -11,7 +11,13 @@ from datetime import UTC, datetime
 
 import pytest
 from click.testing import CliRunner
-from cryptography.hazmat.primitives.serialization import load_pem_private_key
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import (
+    Encoding,
+    NoEncryption,
+    PrivateFormat,
+    load_pem_private_key,
+)
 from sqlalchemy import create_engine, text
 
 from keurmerk import backup_archive
@@ -196,3 +202,25 @@ def test_an_encrypted_backup_needs_its_passphrase(beheer, tmp_path):
     assert restored.registry.verify_audit().records == beheer.registry.verify_audit().records + 1
     audit = runner.invoke(main, ["audit", "--map", str(tmp_path / "d")])
     assert audit.exit_code == 0, audit.output
+
+
+def test_an_old_backup_restores_without_its_retired_private_keys(beheer, tmp_path):
+    """A backup from before contents lists (format 1) held every private key; a restore
+    writes only the signing key and still checks the rows against the trail."""
+    members = _members(create_backup(beheer.config, tmp_path / "b.tar.gz"))
+    members.pop("manifest.json")
+    dump = json.loads(members["registry.json"])
+    dump["format"] = 1
+    members["registry.json"] = json.dumps(dump).encode()
+    retired = next(k for k in beheer.keys.keys() if k.retired)  # noqa: SIM118 (KeyStore)
+    members[f"keys/private/{retired.file_name}"] = Ed25519PrivateKey.generate().private_bytes(
+        Encoding.PEM, PrivateFormat.PKCS8, NoEncryption()
+    )
+    _repack(members, tmp_path / "oud.tar.gz")
+    config = restore_backup(tmp_path / "oud.tar.gz", tmp_path / "nieuw")
+    written = sorted(p.name for p in (config.home / "keys" / "private").iterdir())
+    assert written == [beheer.keys.active()[0].file_name]
+    assert Keurmerkbeheer(config).check_audit().ok
+    _repack(_unrevoke(members), tmp_path / "oud-veranderd.tar.gz")
+    with pytest.raises(RestoreError, match="klopt niet met zijn eigen auditlog"):
+        restore_backup(tmp_path / "oud-veranderd.tar.gz", tmp_path / "nieuw2")
