@@ -134,10 +134,14 @@ def _environment_bin_first() -> None:
         os.environ["PATH"] = os.pathsep.join([folder, *parts])
 
 
-def _private_cohort(_context, _parameter, value: Path) -> Path:
-    """Before a command touches a cohort: make it private, and everything it writes too."""
+def _private_cohort(context: click.Context, _parameter, value: Path) -> Path:
+    """Before a command touches a cohort: make it private, and everything it writes too
+    (the umask goes back when the command ends, for callers such as tests)."""
     from grading.cohort import Cohort, NotACohort
 
+    before = os.umask(0o077)
+    os.umask(before)
+    context.call_on_close(lambda: os.umask(before))
     with contextlib.suppress(NotACohort, OSError):  # the command itself says what is wrong
         Cohort(value).make_private()
     return value
