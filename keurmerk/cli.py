@@ -80,7 +80,7 @@ def revoke_key(home: Path, actor: str, sleutel: str, reden: str) -> None:
         raise click.ClickException(msg.CLI_KEY_ALREADY_REVOKED.format(key=sleutel)) from error
     click.echo(msg.CLI_KEY_REVOKED.format(key=method))
     if new:
-        click.echo(msg.CLI_ROTATED.format(key=new))
+        click.echo(msg.CLI_KEY_NEW.format(key=new))
     if numbers:
         click.echo(msg.CLI_KEY_REVOKED_CERTIFICATES.format(count=len(numbers)))
         for number in numbers:

@@ -205,6 +205,7 @@ CLI_ROTATED = (
     "Nieuwe sleutel in gebruik: {key}. Oude certificaten blijven geldig. "
     "De oude privésleutel is vernietigd."
 )
+CLI_KEY_NEW = "Nieuwe sleutel in gebruik: {key}."
 CLI_UNKNOWN_KEY = "Sleutel {key} kennen we niet. Kijk in keys/keys.json of op /issuer."
 CLI_KEY_ALREADY_REVOKED = "Sleutel {key} is al ingetrokken. Er is niets veranderd."
 CLI_KEY_REVOKED = (

@@ -203,6 +203,8 @@ def test_sleutel_intrekken_makes_what_the_key_signed_invalid(tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert "is ingetrokken" in result.output and signed.number in result.output
+    assert "Nieuwe sleutel in gebruik" in result.output
+    assert "blijven geldig" not in result.output  # what the revoked key signed does not
     issuer = beheer.trusted_issuer()
     assert old_key.method not in issuer.keys
     assert look_up(beheer.registry, signed.number, today, issuer).status == "ongeldig"
