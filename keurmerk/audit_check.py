@@ -31,12 +31,13 @@ STATE_OF_ACTION = {
     "uitgifte": ACTIVE,
     "vernieuwing": ACTIVE,
     "naamcorrectie": ACTIVE,
+    "heruitgifte": ACTIVE,
     "wissing": REVOKED,
     "herstel": ACTIVE,
     "schorsing": SUSPENDED,
     "intrekking": REVOKED,
 }
-ISSUE_ACTIONS = ("uitgifte", "vernieuwing", "naamcorrectie", "herintrede")
+ISSUE_ACTIONS = ("uitgifte", "vernieuwing", "naamcorrectie", "herintrede", "heruitgifte")
 ERASURE = "wissing"  # holder_rights.erase: rows emptied and revoked, the numbers in the details
 Keys = Mapping[str, Ed25519PublicKey]  # verification method -> public key
 

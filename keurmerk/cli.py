@@ -87,6 +87,37 @@ def revoke_key(home: Path, actor: str, sleutel: str, reden: str) -> None:
             click.echo(f"- {number}")
 
 
+@main.command("heruitgeven")
+@HOME
+@ACTOR
+@click.argument("nummers", nargs=-1, required=True)
+@click.option("--reden", required=True, help="Bijvoorbeeld: sleutel ingetrokken op 3 mei.")
+@click.option("--pdf-map", type=click.Path(file_okay=False, path_type=Path), default=None)
+def reissue(home: Path, actor: str, nummers, reden: str, pdf_map: Path | None) -> None:
+    """Geef een nieuw keurmerk voor een keurmerk dat met een ingetrokken sleutel is ondertekend."""
+    beheer = beheer_for(home)
+    font_files()  # a missing font says so before anything is issued
+    failed = False
+    for given in nummers:
+        number = normalise(given)
+        try:
+            if number is None:
+                raise LookupError(given)
+            new = beheer.reissue(number, reden, actor=actor)
+        except LookupError:
+            click.echo(msg.CLI_UNKNOWN_NUMBER.format(number=given), err=True)
+            failed = True
+            continue
+        except ValueError:
+            click.echo(msg.CLI_CANNOT_REISSUE.format(number=number), err=True)
+            failed = True
+            continue
+        path = write_pdf(beheer, new, pdf_map or beheer.config.home / "pdf")
+        click.echo(msg.CLI_REISSUED.format(old=number, new=new.number, name=new.name, pdf=path))
+    if failed:
+        raise SystemExit(1)
+
+
 @main.command()
 @HOME
 @click.option("--scores", type=click.Path(exists=True, path_type=Path), required=True)

@@ -9,11 +9,11 @@ from pathlib import Path
 import click
 
 from keurmerk import messages as msg
-from keurmerk.cli_common import ACTOR, HOME, beheer_for
+from keurmerk.cli_common import ACTOR, HOME, beheer_for, write_pdf
 from keurmerk.holder_rights import erase, inzage, learner_of
 from keurmerk.identity import IdentityError
 from keurmerk.numbers import normalise
-from keurmerk.pdf import font_files, render
+from keurmerk.pdf import font_files
 
 
 def _learner(beheer, who: str) -> str:
@@ -113,10 +113,7 @@ def correct_name(home, actor, nummer, naam, reden, pdf_map) -> None:
         raise click.ClickException(str(error)) from error
     except ValueError as error:
         raise click.ClickException(msg.CLI_CANNOT_CORRECT.format(number=number)) from error
-    pdf_map = pdf_map or beheer.config.home / "pdf"
-    pdf_map.mkdir(parents=True, exist_ok=True)
-    path = pdf_map / f"keurmerk-{new.number}.pdf"
-    path.write_bytes(render(new.credential_json(), beheer.verify_url(new.number)))
+    path = write_pdf(beheer, new, pdf_map or beheer.config.home / "pdf")
     click.echo(msg.CLI_CORRECTED.format(old=number, new=new.number, name=new.name, pdf=path))
 
 

@@ -214,7 +214,14 @@ CLI_KEY_REVOKED = (
 )
 CLI_KEY_REVOKED_CERTIFICATES = (
     "Deze {count} keurmerken zijn met die sleutel ondertekend. Ze zijn nu niet meer geldig. "
-    "Geef de houders een nieuw keurmerk:"
+    "Geef de houders een nieuw keurmerk met 'keurmerk heruitgeven NUMMER --reden …':"
+)
+CLI_REISSUED = (
+    "{old} is vervangen door {new} ({name}), ondertekend met de nieuwe sleutel. PDF: {pdf}"
+)
+CLI_CANNOT_REISSUE = (
+    "{number} kan niet opnieuw worden uitgegeven: het is niet het geldige keurmerk van de "
+    "houder, of het is niet ondertekend met een ingetrokken sleutel."
 )
 # Identity checks before signing (identity.py)
 IDENTITY_NO_NAME = "De naam is leeg. Vul de naam in de deelnemerslijst in. Niets uitgegeven."

@@ -381,6 +381,31 @@ class Keurmerkbeheer:
             raise ValueError(f"{number} is not the holder's current, active keurmerk")
         if name == old.name:
             raise identity.IdentityError(msg.CORRECT_SAME_NAME.format(name=name))
+        return self._replace(old, name, actor, "naamcorrectie", reason)
+
+    def reissue(self, number: str, reason: str, actor: str = "systeem") -> Certificate:
+        """Give the holder of a keurmerk signed with a revoked (compromised) key a new one,
+        signed with the active key: same name, award date, end date and e-mail binding; the
+        old number is marked replaced.
+
+        ``LookupError`` for an unknown number; ``ValueError`` when the keurmerk is not the
+        holder's current, active one, or was not signed with a revoked key.
+        """
+        old = self.registry.find(number)
+        if old is None:
+            raise LookupError(number)
+        expired = _aware(old.valid_until) <= datetime.now(UTC)
+        if old.state != ACTIVE or old.superseded_by or expired:
+            raise ValueError(f"{number} is not the holder's current, active keurmerk")
+        revoked = {key.method for key in self.keys.keys() if key.revoked}  # noqa: SIM118
+        if _proof_method(old) not in revoked:
+            raise ValueError(f"{number} was not signed with a revoked key")
+        return self._replace(old, old.name, actor, "heruitgifte", reason)
+
+    def _replace(
+        self, old: Certificate, name: str, actor: str, action: str, reason: str
+    ) -> Certificate:
+        """A new credential for ``old``'s holder with the same dates and binding."""
         return self._issue(
             old.learner_id,
             name,
@@ -388,9 +413,9 @@ class Keurmerkbeheer:
             None,
             _aware(old.awarded_at),
             actor,
-            supersedes=number,
+            supersedes=old.number,
             until=_aware(old.valid_until),
-            action="naamcorrectie",
+            action=action,
             reason=reason,
         )
 

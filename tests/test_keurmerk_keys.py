@@ -221,6 +221,49 @@ def test_sleutel_intrekken_makes_what_the_key_signed_invalid(tmp_path):
     assert beheer.registry.verify_audit().ok
 
 
+def test_holders_of_a_revoked_key_get_a_new_keurmerk_with_heruitgeven(tmp_path):
+    """After sleutel-intrekken the beheerder gives each listed holder a new credential, signed
+    with the new key, with the same name and dates; nothing else can be re-issued this way."""
+    beheer = _beheer(tmp_path)
+    today = datetime.now(UTC).replace(microsecond=0)
+    signed = beheer.issue("a", "Anna", "a@example.org", now=today - timedelta(days=1))
+    home = str(beheer.config.home)
+    revoked = CliRunner().invoke(
+        main,
+        [
+            "sleutel-intrekken",
+            beheer.keys.active()[0].public_key,
+            "--reden",
+            "gelekt",
+            "--map",
+            home,
+        ],
+    )
+    assert "keurmerk heruitgeven" in revoked.output
+    result = CliRunner().invoke(
+        main, ["heruitgeven", signed.number, "--reden", "sleutel gelekt", "--map", home]
+    )
+    assert result.exit_code == 0, result.output
+    old = beheer.registry.find(signed.number)
+    new = beheer.registry.find(old.superseded_by)
+    assert new.name == "Anna" and new.awarded_at == old.awarded_at
+    assert new.valid_until == old.valid_until and new.supersedes == signed.number
+    assert (beheer.config.home / "pdf" / f"keurmerk-{new.number}.pdf").read_bytes()[:5] == b"%PDF-"
+    issuer = beheer.trusted_issuer()
+    assert look_up(beheer.registry, new.number, today, issuer).status == "geldig"
+    assert look_up(beheer.registry, signed.number, today, issuer).status != "geldig"
+    (tmp_path / "nieuw.json").write_text(new.credential)
+    checked = CliRunner().invoke(main, ["controleer", str(tmp_path / "nieuw.json"), "--map", home])
+    assert checked.exit_code == 0, checked.output
+    # Only a current keurmerk signed with a revoked key: not the new one, not twice.
+    refused = CliRunner().invoke(
+        main, ["heruitgeven", new.number, signed.number, "--reden", "x", "--map", home]
+    )
+    assert refused.exit_code == 1 and refused.output.count("kan niet opnieuw") == 2
+    audit = CliRunner().invoke(main, ["audit", "--map", home])
+    assert audit.exit_code == 0, audit.output
+
+
 def test_backups_hold_only_the_signing_key(tmp_path):
     beheer = _beheer(tmp_path)
     first = beheer.keys.active()[0]
