@@ -79,6 +79,7 @@ from grading.autograde_pipeline import (
     LogCollector,
     Notebook,
     Submission,
+    check_each_schema_once,
     execute_class,
     failure_reason,
     in_course,
@@ -314,6 +315,7 @@ class _Run:
         return sorted(Path(folder).glob("*.ipynb"))
 
     def run(self, report: AutogradeReport, on_result, on_total) -> None:
+        check_each_schema_once()
         forks = ForkServer(imports_of(self.source_notebooks()))  # imports while we prepare
         try:
             self.grade(report, on_result, on_total, forks)

@@ -219,6 +219,42 @@ def test_a_newer_submission_is_graded_again(cohorts):
     )
 
 
+def test_grades_of_a_notebook_are_saved_in_one_transaction(cohorts, monkeypatch):
+    """nbgrader commits after every graded cell; nakijken saves a notebook's grades (by
+    nbgrader's own SaveAutoGrades code) in one commit, and the scores stay the same."""
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session
+
+    from grading.autograde_pipeline import SaveAutoGradesOnce
+
+    per_notebook: list[int] = []
+    open_counts: list[int] = []
+    original = SaveAutoGradesOnce.preprocess
+
+    def counted(self, nb, resources):
+        open_counts.append(0)
+        try:
+            return original(self, nb, resources)
+        finally:
+            per_notebook.append(open_counts.pop())
+
+    def on_commit(_session):
+        if open_counts:
+            open_counts[-1] += 1
+
+    monkeypatch.setattr(SaveAutoGradesOnce, "preprocess", counted)
+    event.listen(Session, "after_commit", on_commit)
+    try:
+        autograde_parallel(cohorts["ours"], bench.ASSIGNMENT, timeout=TIMEOUT, force=True)
+    finally:
+        event.remove(Session, "after_commit", on_commit)
+    assert len(per_notebook) == len(LEARNERS) - len(BROKEN)
+    # nbgrader's Gradebook commits once when it opens; then one commit for all grades (plain
+    # nbgrader: one per graded cell, and this notebook has len(TEST_CELLS) of them).
+    assert set(per_notebook) == {2} and len(TEST_CELLS) > 1
+    assert bench.scores(cohorts["ours"]) == bench.scores(cohorts["plain"])
+
+
 def test_opnieuw_regrades_everything_with_the_same_scores(cohorts):
     ours = cohorts["ours"]
     before = bench.scores(ours)
