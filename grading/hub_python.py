@@ -12,6 +12,7 @@ installed twice.
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -50,13 +51,25 @@ def server_bin(venv_bin: Path = VENV_BIN) -> Path:
     if usable_by_everyone(venv_bin / "python"):
         return venv_bin
     shim = venv_bin.parent / SHIM_NAME
-    if (shim / "bin" / "python").exists():
+    if (shim / "bin" / "python").exists() and usable_by_everyone(shim / "bin" / "python"):
         return shim / "bin"
     base = _shared_python()
     if base is None:
         from grading.messages import HubText
 
         raise NoServerPython(HubText.NO_SERVER_PYTHON.format(python=sys.executable))
+    # Every account runs it, whatever umask the trainer command runs under (a private one,
+    # see Cohort.make_private); one made unusable before is made again.
+    shutil.rmtree(shim, ignore_errors=True)
+    previous = os.umask(0o022)
+    try:
+        _make_shim(base, shim)
+    finally:
+        os.umask(previous)
+    return shim / "bin"
+
+
+def _make_shim(base: Path, shim: Path) -> None:
     subprocess.run([str(base), "-m", "venv", "--without-pip", str(shim)], check=True)
     site = Path(sysconfig.get_paths()["purelib"])
     target = shim / "lib" / VERSION / "site-packages"
@@ -75,4 +88,3 @@ def server_bin(venv_bin: Path = VENV_BIN) -> Path:
         )
         script.chmod(0o755)
     os.chmod(shim, 0o755)
-    return shim / "bin"

@@ -453,3 +453,32 @@ def test_trainer_instellen_gives_an_existing_cohort_an_exchange_and_a_name(tmp_p
     )  # fmt: skip
     assert refused.returncode == 1 and "al opdrachten" in refused.stderr
     assert Cohort(cohort).course_id == "cohort-2027"
+
+
+def test_the_servers_python_is_usable_by_everyone_even_under_a_private_umask():
+    """Trainer commands run under a private umask (077); the small environment the servers'
+    Python lives in must still be usable by every account, and one left unusable is made
+    again (found on a fresh clone, where `trainer hub accounts` makes it first)."""
+    from grading.hub_python import SHIM_NAME, usable_by_everyone
+
+    base = Path(tempfile.mkdtemp(prefix="sp-hubpython-", dir="/tmp"))
+    try:
+        base.chmod(0o755)
+        private = base / "privé"
+        private.mkdir(mode=0o700)
+        (private / "python").write_bytes(b"")
+        (private / "python").chmod(0o700)
+        (base / "venv" / "bin").mkdir(parents=True)
+        (base / "venv" / "bin" / "python").symlink_to(private / "python")
+        previous = os.umask(0o077)
+        try:
+            made = server_bin(base / "venv" / "bin")
+            assert made == base / "venv" / SHIM_NAME / "bin"
+            assert usable_by_everyone(made / "python")
+            (base / "venv" / SHIM_NAME).chmod(0o700)  # left unusable by an older version
+            again = server_bin(base / "venv" / "bin")
+        finally:
+            os.umask(previous)
+        assert usable_by_everyone(again / "python")
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
