@@ -86,7 +86,7 @@ def test_a_keurmerk_expired_since_2013_does_not_renew(beheer, tmp_path):
     assert fresh.supersedes == old.number
     assert beheer.registry.find(old.number).superseded_by == fresh.number
     issuer = beheer.trusted_issuer()
-    later = TODAY + timedelta(minutes=1)
+    later = datetime.now(UTC) + timedelta(minutes=1)  # issued just now, not at import
     assert look_up(beheer.registry, fresh.number, later, issuer).status == "geldig"
     assert fresh.credential_json()["awardedDate"] != old.credential_json()["awardedDate"]
     assert beheer.check_audit().problems == []
