@@ -4,6 +4,7 @@ Two cohorts of 40 fabricated learners each: one on the proefopdracht, one on the
 assignment (36 questions). Each learner handed in one of a mix of submissions: correct, wrong,
 half right, blank, erroring (corrupt answers file), deleted test cells, an added code cell, a
 huge answers file, a broken notebook, a kernel that dies, and one cell that loops forever.
+(`submit` can also make a "geknoeid" one, with edited locked cells, for the tests.)
 For every cohort and every cell time limit (20 s, as configured, and 5 s: the looping cell
 costs the full limit in both tools, which caps any ratio), each round grades two copies of the
 same cohort: one with `nbgrader autograde`, one with `trainer nakijken` (grading/autograde.py),
@@ -144,6 +145,19 @@ def _is_test_cell(cell: dict) -> bool:
     return bool(meta.get("grade")) and not meta.get("solution") and cell["cell_type"] == "code"
 
 
+def _tamper(notebook: dict) -> None:
+    """What a learner who edits the file could do to locked cells (nbgrader undoes it)."""
+    cells = {_grade_id(cell): cell for cell in notebook["cells"]}
+    cells["vraag-1-controle"]["source"] = "pass  # geen controle meer"
+    cells["vraag-2-controle"]["metadata"]["nbgrader"]["points"] = 100
+    text = cells["vraag-1-tekst"]
+    text.update(cell_type="code", execution_count=None, outputs=[])
+
+
+def _grade_id(cell: dict) -> str | None:
+    return cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+
+
 def submit(
     root: Path, learner: str, kind: str, huge_bytes: int = 2_000_000, assignment=ASSIGNMENT
 ) -> Path:
@@ -158,6 +172,7 @@ def submit(
     right = solution(assignment)
     answers: dict | str | None = {
         "volledig": right,
+        "geknoeid": right,
         "fout": _wrong(right),
         "json-kapot": "{dit is geen json",
         "tests-verwijderd": right,
@@ -170,6 +185,8 @@ def submit(
         notebook["cells"] = [cell for cell in notebook["cells"] if not _is_test_cell(cell)]
     if kind == "code-toegevoegd":
         notebook["cells"].insert(2, PATCH_CELL)
+    if kind == "geknoeid":
+        _tamper(notebook)
     if kind == "notebook-kapot":
         notebook_path.write_text('{"cells": [ kapot', encoding="utf-8")
     else:

@@ -73,6 +73,7 @@ from nbgrader.converters.base import NbGraderException
 from nbgrader.utils import rmtree
 from traitlets.config import Config
 
+from grading.autograde_gradebook import shared_gradebook
 from grading.autograde_pipeline import (
     Converter,
     Kernels,
@@ -405,7 +406,7 @@ def autograde_parallel(
         raise AutogradeError(AutogradeText.BAD_TIMEOUT.format(value=timeout))
     report = AutogradeReport(assignment, workers)
     started = time.monotonic()
-    with in_course(root), process_state(), warnings.catch_warnings():
+    with in_course(root), process_state(), shared_gradebook(), warnings.catch_warnings():
         grader = _Run(root, assignment, workers, timeout, force)
         warnings.showwarning = grader.logs.warning
         grader.run(report, on_result or (lambda _r: None), on_total or (lambda _n: None))

@@ -26,10 +26,11 @@ from nbgrader.apps.autogradeapp import AutogradeApp
 from nbgrader.converters.autograde import Autograde
 from nbgrader.converters.base import BaseConverter
 from nbgrader.nbgraderformat import common as nbgraderformat_common
-from nbgrader.preprocessors import NbGraderPreprocessor, SaveAutoGrades
+from nbgrader.preprocessors import NbGraderPreprocessor, OverwriteCells, SaveAutoGrades
 from nbgrader.utils import setenv
 from traitlets.utils.importstring import import_item
 
+from grading.autograde_gradebook import OverwriteCellsOnce, submission_lookups
 from grading.messages import AutogradeText
 
 
@@ -96,7 +97,9 @@ class SaveAutoGradesOnce(SaveAutoGrades):
     (about 12 ms here), and the grading process does them one after another, so a notebook
     with 36 questions spends most of its grading time waiting. Here each cell's score and
     comment are written by nbgrader's own code, then the notebook's grades are committed
-    together; a crash halfway leaves none of them, not some.
+    together; a crash halfway leaves none of them, not some. The notebook's grade and
+    comment rows are read in two queries, not one per cell
+    (:func:`grading.autograde_gradebook.submission_lookups`).
     """
 
     def preprocess(self, nb, resources):
@@ -107,6 +110,9 @@ class SaveAutoGradesOnce(SaveAutoGrades):
         with self.gradebook:
             session = self.gradebook.db
             session.commit = session.flush  # nbgrader's per-cell commits; the one is below
+            self.gradebook = submission_lookups(
+                self.gradebook, self.notebook_id, self.assignment_id, self.student_id
+            )
             try:
                 nb, resources = NbGraderPreprocessor.preprocess(self, nb, resources)
             finally:
@@ -127,9 +133,12 @@ class Converter(Autograde):
     executed = None
 
     def _init_preprocessors(self) -> None:
-        if self.stage == "sanitize":
-            return super()._init_preprocessors()
         self.exporter._preprocessors = []
+        if self.stage == "sanitize":
+            for step in self.sanitize_preprocessors:
+                once = step in (OverwriteCells, "nbgrader.preprocessors.OverwriteCells")
+                self.exporter.register_preprocessor(OverwriteCellsOnce if once else step)
+            return
         steps = list(self.autograde_preprocessors)
         cut = next(i for i, step in enumerate(steps) if _is_execute(step))
         if self.stage == "capture":

@@ -1,6 +1,6 @@
 """Parallel autograde (grading/autograde.py) against plain `nbgrader autograde`, on real kernels.
 
-Two cohorts get the same eleven submissions of a test version of the proefopdracht (one extra
+Two cohorts get the same twelve submissions of a test version of the proefopdracht (one extra
 locked cell in the source loops forever, or stops Python, for one special answer; see
 benchmarks/autograde_benchmark.py). One cohort is graded by `nbgrader autograde`. The other is
 graded by `nakijken`, killed halfway (a crash), and graded again: the rerun must grade only what
@@ -44,6 +44,7 @@ LEARNERS = {
     "i-python-stopt": "python-stopt",
     "j-groot": "groot",
     "k-half-goed": "half-goed",
+    "l-geknoeid": "geknoeid",
 }
 BROKEN = ["a-notebook-kapot", "i-python-stopt"]
 NAMES = ("nbgrader", "nakijken")
@@ -137,6 +138,29 @@ def test_gradebook_has_the_same_grades_as_plain_nbgrader(cohorts):
     assert {k: v for k, v in ours["c-volledig"].items() if k in TEST_CELLS} == full
     assert ours["k-half-goed"]["(totaal)"] == (2.0, 7.0)
     assert "There was an error processing assignment" in cohorts["plain_output"]
+
+
+def test_edited_locked_cells_are_undone_as_plain_nbgrader_does(cohorts):
+    """A learner who edited a test cell, its points and a cell type: the graded notebook is
+    cell for cell the one nbgrader makes, with full marks for the right answers."""
+
+    def cells(root: Path) -> list[tuple]:
+        notebook = json.loads(_notebook(root, "l-geknoeid").read_text(encoding="utf-8"))
+        return [
+            (c["cell_type"], "".join(c["source"]), c["metadata"].get("nbgrader"))
+            for c in notebook["cells"]
+        ]
+
+    ours, plain = cells(cohorts["ours"]), cells(cohorts["plain"])
+    assert ours == plain
+    by_id = {meta.get("grade_id"): (kind, text, meta) for kind, text, meta in ours if meta}
+    assert by_id["vraag-1-controle"][1].startswith("vragen.require(1)")
+    assert by_id["vraag-2-controle"][2]["points"] == 1
+    assert by_id["vraag-1-tekst"][0] == "markdown"
+    full = {name: (1.0, False) for name in TEST_CELLS}
+    assert {
+        k: v for k, v in bench.scores(cohorts["ours"])["l-geknoeid"].items() if k in full
+    } == full
 
 
 def test_rerun_after_a_crash_grades_only_what_is_missing(cohorts):
@@ -249,9 +273,9 @@ def test_grades_of_a_notebook_are_saved_in_one_transaction(cohorts, monkeypatch)
     finally:
         event.remove(Session, "after_commit", on_commit)
     assert len(per_notebook) == len(LEARNERS) - len(BROKEN)
-    # nbgrader's Gradebook commits once when it opens; then one commit for all grades (plain
-    # nbgrader: one per graded cell, and this notebook has len(TEST_CELLS) of them).
-    assert set(per_notebook) == {2} and len(TEST_CELLS) > 1
+    # One commit for all grades (plain nbgrader: one per graded cell, and this notebook has
+    # len(TEST_CELLS) of them; and one more when its Gradebook opens, which a run does once).
+    assert set(per_notebook) == {1} and len(TEST_CELLS) > 1
     assert bench.scores(cohorts["ours"]) == bench.scores(cohorts["plain"])
 
 
@@ -261,8 +285,11 @@ def test_opnieuw_regrades_everything_with_the_same_scores(cohorts):
     args = ["nakijken", bench.ASSIGNMENT, "--cohort", str(ours), "--timeout", str(TIMEOUT)]
     result = CliRunner().invoke(trainer, [*args, "--opnieuw"])
     assert result.exit_code == 1, result.output  # two submissions cannot be graded
-    assert "11/11" in result.output
-    assert f"9 {AutogradeText.GRADED}, 2 {AutogradeText.FAILED}, 0 al eerder" in result.output
+    assert f"{len(LEARNERS)}/{len(LEARNERS)}" in result.output
+    graded = len(LEARNERS) - len(BROKEN)
+    assert (
+        f"{graded} {AutogradeText.GRADED}, 2 {AutogradeText.FAILED}, 0 al eerder" in result.output
+    )
     assert bench.scores(ours) == before
 
 
@@ -290,3 +317,49 @@ def test_no_submissions_yet(cohorts, tmp_path):
     assert autograde_parallel(tmp_path, bench.ASSIGNMENT).results == []
     result = CliRunner().invoke(trainer, ["nakijken", bench.ASSIGNMENT, "--cohort", str(tmp_path)])
     assert result.exit_code == 0 and "nog geen inleveringen" in result.output
+
+
+def test_a_run_reads_the_source_once_and_keeps_one_database_engine(cohorts, monkeypatch):
+    """nbgrader looks the source up cell by cell and makes a new database engine for every
+    step of every notebook; a run reads each notebook's source once, keeps one engine per
+    database and course, leaves nothing behind, and the scores stay those of nbgrader."""
+    import nbgrader.api
+
+    from grading import autograde_gradebook
+
+    reads, engines = [], []
+    read = autograde_gradebook._read_source
+    monkeypatch.setattr(
+        autograde_gradebook, "_read_source", lambda *key: reads.append(key) or read(*key)
+    )
+    engine = nbgrader.api.create_engine
+    monkeypatch.setattr(
+        nbgrader.api, "create_engine", lambda url, **kw: engines.append(url) or engine(url, **kw)
+    )
+    autograde_parallel(cohorts["ours"], bench.ASSIGNMENT, timeout=TIMEOUT, force=True)
+    assert [key[1:] for key in reads] == [(bench.ASSIGNMENT, bench.ASSIGNMENT)]
+    # One for the course of the cohort, one for nbgrader's "default_course" of its steps.
+    assert len(set(engines)) == 1 and len(engines) == 2
+    assert nbgrader.api.Gradebook.__init__ is autograde_gradebook._original_init
+    assert autograde_gradebook._run is None
+    assert bench.scores(cohorts["ours"]) == bench.scores(cohorts["plain"])
+
+
+def test_a_look_up_not_read_once_goes_to_the_gradebook():
+    """Names that were not read once (a cell the source does not know) are looked up in the
+    gradebook as nbgrader does, so its own MissingEntry reaches its own code."""
+    from nbgrader.api import MissingEntry
+
+    from grading.autograde_gradebook import _Lookups
+
+    class Real:
+        db = "session"
+
+        def find_source_cell(self, name, notebook, assignment):
+            raise MissingEntry(name)
+
+    lookups = _Lookups(Real(), find_source_cell={"vraag-1": "cel"})
+    assert lookups.find_source_cell("vraag-1", "nb", "opdracht") == "cel"
+    assert lookups.db == "session"
+    with pytest.raises(MissingEntry):
+        lookups.find_source_cell("bestaat-niet", "nb", "opdracht")

@@ -13,8 +13,9 @@ import re
 
 from nbconvert.exporters.exporter import ResourcesDict
 from nbformat.notebooknode import NotebookNode, from_dict
-from nbgrader.api import Gradebook
 from nbgrader.preprocessors import NbGraderPreprocessor
+
+from grading.autograde_gradebook import source_of
 
 
 def _grade_id(cell) -> str | None:
@@ -25,21 +26,12 @@ class _SourceAware(NbGraderPreprocessor):
     """Base for preprocessors that compare a submission with the source in the gradebook."""
 
     def _source(self, resources: ResourcesDict):
-        info = resources["nbgrader"]
-        with Gradebook(info["db_url"]) as gradebook:
-            notebook = gradebook.find_notebook(info["notebook"], info["assignment"])
-            cells = [
-                {
-                    "name": cell.name,
-                    "cell_type": cell.cell_type,
-                    "locked": cell.locked,
-                    "source": cell.source,
-                }
-                for cell in notebook.source_cells
-            ]
-            grades = {cell.name: cell.max_score for cell in notebook.grade_cells}
-            solutions = {cell.name for cell in notebook.solution_cells}
-        return cells, grades, solutions
+        source = source_of(resources)  # read once per `nakijken` run
+        cells = [
+            {"name": c.name, "cell_type": c.cell_type, "locked": c.locked, "source": c.source}
+            for c in source.cells
+        ]
+        return cells, source.grades, source.solutions
 
 
 class RestoreDeletedCells(_SourceAware):
