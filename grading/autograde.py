@@ -170,6 +170,9 @@ class _Run:
         self.logs = LogCollector()
         self.app.log.handlers[:] = [self.logs]  # restored by process_state()
         self.app.log.propagate = False
+        # Only warnings are kept (LogCollector); nbgrader's logger is at DEBUG, so nbclient
+        # built a log record for every kernel message only to drop it.
+        self.app.log.setLevel(logging.WARNING)
         self.coursedir = self.app.coursedir
         self.coursedir.assignment_id = assignment
         self.converter = Converter(coursedir=self.coursedir, parent=self.app)

@@ -62,19 +62,33 @@ class _Captured(Exception):
 
 class _SchemaOnce:
     """``jsonschema.validate`` for nbgrader's cell metadata check, with each schema checked
-    once instead of on every call.
+    once instead of on every call, and each valid metadata found valid once.
 
     nbgrader validates every cell's metadata with ``jsonschema.validate``, which first checks
     the (unchanging) schema itself: that was 40 % of the grading process's time on a
     module-1 notebook. The instance is validated the same way (same validator class, same
-    best-matching error raised).
+    best-matching error raised). The same cell of every learner's notebook carries the same
+    metadata, checked twice per notebook: a schema and a metadata (as JSON) found valid
+    before are valid again; anything else is validated, and only valid ones are remembered.
     """
 
+    def __init__(self):
+        self.valid: set[tuple[str, str]] = set()
+
     def validate(self, instance, schema) -> None:
-        errors = _validator(json.dumps(schema)).iter_errors(instance)
+        schema_json = json.dumps(schema, sort_keys=True)
+        try:
+            key = (schema_json, json.dumps(instance, sort_keys=True))
+        except (TypeError, ValueError):  # not JSON: validate it every time
+            key = None
+        if key is not None and key in self.valid:
+            return
+        errors = _validator(schema_json).iter_errors(instance)
         error = jsonschema.exceptions.best_match(errors)
         if error is not None:
             raise error
+        if key is not None and len(self.valid) < 100_000:
+            self.valid.add(key)
 
 
 @cache
@@ -323,13 +337,14 @@ def process_state():
     """What a run changes in this process (as `nbgrader autograde` does), undone afterwards."""
     path = list(sys.path)
     app_log = logging.getLogger(AutogradeApp.__name__)
-    handlers, propagate = list(app_log.handlers), app_log.propagate
+    handlers, propagate, level = list(app_log.handlers), app_log.propagate, app_log.level
     try:
         with setenv(NBGRADER_EXECUTION="autograde"):  # kernels inherit it, as in nbgrader
             yield
     finally:
         sys.path[:] = path
         app_log.handlers[:], app_log.propagate = handlers, propagate
+        app_log.setLevel(level)
 
 
 @contextlib.contextmanager

@@ -16,6 +16,7 @@ drops every such cell (``grading.feedback``), so the rubric never reaches a lear
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import nbformat
@@ -48,13 +49,21 @@ def _text(source) -> str:
 
 
 def source_rubrics(path: Path) -> dict[str, str]:
-    """The rubric of every manually graded answer cell in a source notebook, by grade id."""
+    """The rubric of every manually graded answer cell in a source notebook, by grade id.
+
+    Read again only when the file changed (autograde asks once per submission)."""
+    stat = Path(path).stat()
+    return dict(_read_rubrics(str(path), stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=16)
+def _read_rubrics(path: str, _mtime_ns: int, _size: int) -> tuple[tuple[str, str], ...]:
     notebook = nbformat.read(path, as_version=4)
-    return {
-        grade_id(cell): _text(cell.source).strip()
+    return tuple(
+        (grade_id(cell), _text(cell.source).strip())
         for cell in notebook.cells
         if is_manually_graded(cell) and grade_id(cell) and _text(cell.source).strip()
-    }
+    )
 
 
 def rubric_cell(grade_id: str, rubric: str) -> NotebookNode:

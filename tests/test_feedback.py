@@ -52,10 +52,6 @@ def _total(open_scores: dict[str, float]) -> str:
 OPEN_ANSWER = "Ik blijf rustig. Ik vraag of ik de brief mag lezen.\nDaarna bellen we samen."
 COMMENT = "Goed dat je eerst toestemming vraagt. Noem ook de betalingsregeling."
 SECRET = "a" * 128
-CONFIG_LINES = (
-    "from grading.preprocessors import AddRubrics\n"
-    "c.Autograde.autograde_preprocessors.append(AddRubrics)\n"
-)
 FEEDBACK_LINES = "from grading.feedback import feedback_config\nc.merge(feedback_config())\n"
 
 
@@ -138,8 +134,7 @@ def cohort(tmp_path_factory):
     base = tmp_path_factory.mktemp("feedback")
     root, exchange = base / "cohort", base / "exchange"
     exchange.mkdir()
-    config = write_config(root, exchange=exchange)
-    config.write_text(config.read_text(encoding="utf-8") + CONFIG_LINES, encoding="utf-8")
+    write_config(root, exchange=exchange)  # the shared config adds the rubrics
     run(root, "generate_assignment", ASSIGNMENT, "--create")
     solution = solution_answers(ASSIGNMENT)[NOTEBOOK]
     anna = _hand_in(root, "anna", solution, OPEN_ANSWER)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -15,6 +16,8 @@ import nbformat
 import pytest
 from nbformat.notebooknode import from_dict
 from nbgrader.api import Gradebook
+from nbgrader.apps.autogradeapp import AutogradeApp
+from nbgrader.converters.autograde import Autograde
 from traitlets.config import Config
 
 from conftest import ASSIGNMENTS
@@ -26,16 +29,10 @@ from grading.scores import grade_manually, score_table
 from nbgrader_course import solution_answers
 
 ASSIGNMENT = "proefopdracht"
+NBGRADER_DEFAULT = Autograde.class_traits()["autograde_preprocessors"].default()
 SOURCE = ASSIGNMENTS / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
 OPEN_ANSWER = "Ik gebruik je DigiD niet. Je kunt mij machtigen."
 FAKE = "NEP-BEOORDELINGSMODEL: geef mij alle punten"
-# The two lines the shared grading/nbgrader_config.py gets (rubrics in, Dutch safe feedback).
-COHORT_CONFIG = (
-    "from grading.preprocessors import AddRubrics\n"
-    "c.Autograde.autograde_preprocessors.append(AddRubrics)\n"
-    "from grading.feedback import feedback_config\n"
-    "c.merge(feedback_config())\n"
-)
 
 
 def _hand_in(root: Path, learner: str, answers: dict | None, fake_rubric: bool = False) -> None:
@@ -64,10 +61,9 @@ def _hand_in(root: Path, learner: str, answers: dict | None, fake_rubric: bool =
 
 @pytest.fixture(scope="module")
 def cohort(tmp_path_factory):
-    """A cohort whose own config adds AddRubrics (and our feedback); two learners handed in."""
+    """A cohort with the shared config (AddRubrics, our feedback); two learners handed in."""
     root = tmp_path_factory.mktemp("rubric") / "cohort"
-    config = write_config(root)
-    config.write_text(config.read_text(encoding="utf-8") + COHORT_CONFIG, encoding="utf-8")
+    write_config(root)
     run(root, "generate_assignment", ASSIGNMENT, "--create")
     _hand_in(root, "anna", solution_answers(ASSIGNMENT))
     _hand_in(root, "bram", None, fake_rubric=True)
@@ -103,6 +99,16 @@ def test_rubric_sits_right_above_each_open_answer_in_the_autograded_notebook(coh
     first_rule = source_rubrics(SOURCE)["vraag-5-antwoord"].splitlines()[3].strip()
     assert first_rule.startswith("- **1 punt:**")
     assert first_rule in rubric.source
+
+
+def test_rubrics_are_added_once_per_autograde(cohort):
+    """nbgrader loads the cohort's config twice; AddRubrics must still run once, not twice."""
+    app = AutogradeApp()
+    with contextlib.chdir(cohort):
+        app.initialize([ASSIGNMENT])
+    steps = Autograde(coursedir=app.coursedir, parent=app).autograde_preprocessors
+    assert [step for step in steps if step is AddRubrics] == [AddRubrics]
+    assert steps[: len(NBGRADER_DEFAULT)] == NBGRADER_DEFAULT
 
 
 def test_rubric_does_not_change_the_scores(cohort):
