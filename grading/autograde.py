@@ -53,6 +53,7 @@ notebook that was sanitized but never executed, which plain nbgrader would skip 
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import logging
 import os
@@ -61,7 +62,6 @@ import re
 import time
 import traceback
 import warnings
-from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,7 +74,9 @@ from nbgrader.utils import rmtree
 from traitlets.config import Config
 
 from grading.autograde_gradebook import shared_gradebook
+from grading.autograde_graders import grade_in_processes, grading_processes, notebooks_at_once
 from grading.autograde_pipeline import (
+    Claims,
     Converter,
     Kernels,
     LogCollector,
@@ -87,6 +89,7 @@ from grading.autograde_pipeline import (
     is_executed,
     kernel_output,
     process_state,
+    responsive_threads,
     timed_out_cells,
 )
 from grading.cohort import Cohort
@@ -120,6 +123,7 @@ class LearnerResult:
     seconds: float = 0.0
     resubmitted: bool = False  # graded before, handed in again since, graded anew
     answers_note: str = ""  # Dutch: the answers file is missing, empty or damaged
+    process: int = 0  # the grading process (pid) that graded it
 
 
 @dataclass
@@ -153,6 +157,7 @@ class _Run:
 
     def __init__(self, root: Path, assignment: str, workers: int, timeout: int, force: bool):
         self.root, self.assignment, self.workers, self.force = root, assignment, workers, force
+        self.timeout = timeout
         self.app = AutogradeApp()
         self.app.initialize([assignment] + (["--force"] if force else []))
         self.app.update_config(
@@ -216,6 +221,7 @@ class _Run:
 
     def result(self, sub: Submission, status: str, reason: str = "", detail="") -> LearnerResult:
         result = LearnerResult(sub.learner, status, reason=reason, detail=detail)
+        result.process = os.getpid()
         result.seconds = time.monotonic() - sub.started if sub.started else 0.0
         result.timed_out_cells = sub.timed_out
         result.resubmitted, result.answers_note = sub.resubmitted, sub.answers_note
@@ -318,21 +324,20 @@ class _Run:
         folder = self.coursedir.format_path(self.coursedir.source_directory, ".", self.assignment)
         return sorted(Path(folder).glob("*.ipynb"))
 
-    def run(self, report: AutogradeReport, on_result, on_total) -> None:
+    def run(self, report: AutogradeReport, on_result, claims: Claims) -> None:
+        """Grade the submissions taken from ``claims`` (this process's share, or all)."""
         check_each_schema_once()
         forks = ForkServer(imports_of(self.source_notebooks()))  # imports while we prepare
         try:
-            self.grade(report, on_result, on_total, forks)
+            self.grade(report, on_result, claims, forks)
         finally:
             forks.close()
 
-    def grade(self, report: AutogradeReport, on_result, on_total, forks: ForkServer) -> None:
+    def grade(self, report: AutogradeReport, on_result, waiting: Claims, forks) -> None:
         known = self.known_notebooks()
         converter = self.converter
         converter.writer = FilesWriter(parent=converter, config=converter.config)
         converter.exporter = converter.exporter_class(parent=converter, config=converter.config)
-        waiting = deque(self.submissions())
-        on_total(len(waiting))
         done: queue.Queue = queue.Queue()
         in_flight: dict[int, tuple[Submission, int]] = {}
         ahead = self.workers * (1 + KERNELS_AHEAD_PER_WORKER)
@@ -343,9 +348,11 @@ class _Run:
             on_result(result)
 
         try:
-            while waiting or in_flight:
-                while waiting and len(in_flight) < ahead and done.empty():
-                    sub = waiting.popleft()
+            while in_flight or not waiting.exhausted():
+                while len(in_flight) < ahead and done.empty():
+                    sub = waiting.take()
+                    if sub is None:
+                        break
                     self.logs.current.learner = sub.learner
                     outcome = self.prepare(sub, known)
                     if outcome is not None:
@@ -372,7 +379,6 @@ class _Run:
                     continue
                 self.logs.current.learner = sub.learner
                 record(self.finish(sub))
-            self.add_scores(report.results)
             report.messages = self.logs.lines.pop("", [])
         except BaseException:
             for sub, _ in in_flight.values():
@@ -390,16 +396,20 @@ def autograde_parallel(
     timeout: int = 20,
     force: bool = False,
     *,
+    processes: int | None = None,
     on_result=None,
     on_total=None,
 ) -> AutogradeReport:
     """Autograde every submission of ``assignment`` in the cohort ``root``, in parallel.
 
-    ``workers`` notebooks run at the same time (default: the number of CPU cores), each in a
-    fresh kernel of its own; ``timeout`` is the limit per cell in seconds; ``force`` regrades
-    submissions that were graded already. ``on_total(count)`` and ``on_result(result)`` are
-    called as the run goes (for a progress bar). Raises ``AutogradeError`` (Dutch message)
-    when the cohort or assignment is not there; a broken submission is only reported.
+    ``workers`` is the number of cores to use (default: every core this process may use);
+    each notebook runs in a fresh kernel of its own, and with many cores several grading
+    processes share the work (``processes``, default from the cores:
+    :mod:`grading.autograde_graders`). ``timeout`` is the limit per cell in seconds;
+    ``force`` regrades submissions that were graded already. ``on_total(count)`` and
+    ``on_result(result)`` are called as the run goes (for a progress bar). Raises
+    ``AutogradeError`` (Dutch message) when the cohort or assignment is not there; a broken
+    submission is only reported.
     """
     root = Cohort(root).root
     workers = len(os.sched_getaffinity(0)) if workers is None else workers  # cores given
@@ -407,12 +417,26 @@ def autograde_parallel(
         raise AutogradeError(AutogradeText.BAD_WORKERS.format(value=workers))
     if isinstance(timeout, bool) or not isinstance(timeout, int) or timeout < 1:
         raise AutogradeError(AutogradeText.BAD_TIMEOUT.format(value=timeout))
+    processes = grading_processes(workers) if processes is None else max(1, processes)
+    at_once = notebooks_at_once(workers, processes)
+    on_result, on_total = on_result or (lambda _r: None), on_total or (lambda _n: None)
     report = AutogradeReport(assignment, workers)
     started = time.monotonic()
-    with in_course(root), process_state(), shared_gradebook(), warnings.catch_warnings():
-        grader = _Run(root, assignment, workers, timeout, force)
+    with contextlib.ExitStack() as stack:
+        for context in (in_course(root), process_state(), shared_gradebook()):
+            stack.enter_context(context)
+        stack.enter_context(warnings.catch_warnings())
+        stack.enter_context(responsive_threads())
+        grader = _Run(root, assignment, at_once, timeout, force)
         warnings.showwarning = grader.logs.warning
-        grader.run(report, on_result or (lambda _r: None), on_total or (lambda _n: None))
+        grader.known_notebooks()  # the Dutch error before anything starts
+        submissions = grader.submissions()
+        on_total(len(submissions))
+        if processes == 1 or len(submissions) < 2:
+            grader.run(report, on_result, Claims(submissions))
+        else:
+            grade_in_processes(grader, submissions, processes, at_once, report, on_result)
+        grader.add_scores(report.results)
     report.results.sort(key=lambda r: r.learner)
     report.seconds = time.monotonic() - started
     return report

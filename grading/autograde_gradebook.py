@@ -11,6 +11,7 @@ Inside :func:`shared_gradebook` (one ``nakijken`` run in this process):
 * every ``Gradebook`` of the same database shares one engine (SQLAlchemy's connection pool);
   the table and course check runs for the first one only (it creates what is missing, so a
   second run of it finds everything there);
+* SQLite waits up to a minute for another grading process's transaction, not 5 seconds;
 * :func:`source_of` gives a notebook's source cells, grade cells and solution cells, read
   once; the source does not change while submissions are graded.
 
@@ -25,6 +26,7 @@ import contextlib
 from dataclasses import dataclass
 from types import SimpleNamespace
 
+from nbgrader import api as nbgrader_api
 from nbgrader.api import (
     Assignment,
     Comment,
@@ -42,6 +44,7 @@ from nbgrader.preprocessors import OverwriteCells
 from sqlalchemy.orm import scoped_session, sessionmaker
 
 _original_init = Gradebook.__init__
+SQLITE_WAIT_SECONDS = 60
 _run: dict | None = None  # engines, checked courses and source snapshots of the current run
 
 
@@ -70,6 +73,21 @@ def _shared_init(self, db_url, course_id="default_course", authenticator=None):
     self.authenticator = authenticator
 
 
+def _patient(create_engine):
+    """nbgrader's ``create_engine``, with SQLite waiting up to a minute (not 5 s) for another
+    grading process's transaction to end (:mod:`grading.autograde_graders`)."""
+
+    def create(url, **kwargs):
+        if str(url).startswith("sqlite"):
+            kwargs["connect_args"] = {
+                "timeout": SQLITE_WAIT_SECONDS,
+                **kwargs.get("connect_args", {}),
+            }
+        return create_engine(url, **kwargs)
+
+    return create
+
+
 @contextlib.contextmanager
 def shared_gradebook():
     """For the duration of one autograde run: one engine per database, source read once."""
@@ -78,11 +96,14 @@ def shared_gradebook():
         yield
         return
     _run = {"engines": {}, "checked": set(), "sources": {}}
+    create_engine = nbgrader_api.create_engine
     Gradebook.__init__ = _shared_init
+    nbgrader_api.create_engine = _patient(create_engine)
     try:
         yield
     finally:
         Gradebook.__init__ = _original_init
+        nbgrader_api.create_engine = create_engine
         engines, _run = _run["engines"], None
         for engine in engines.values():
             engine.dispose()

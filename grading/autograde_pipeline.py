@@ -208,6 +208,44 @@ class Submission:
     answers_note: str = ""
 
 
+class Claims:
+    """The submissions of a run, each taken by exactly one grading process.
+
+    With ``counter`` (a ``multiprocessing.Value`` shared by the grading processes) every
+    process takes the next one that no process took yet, so a slow submission never holds up
+    a fixed share of the others; without it, this process takes them all in order.
+    """
+
+    def __init__(self, submissions: list, counter=None):
+        self.submissions, self.counter, self.taken = submissions, counter, 0
+
+    def take(self):
+        """The next submission, or None when every one was taken."""
+        if self.counter is None:
+            index, self.taken = self.taken, self.taken + 1
+        else:
+            with self.counter.get_lock():
+                index = self.counter.value
+                self.counter.value = index + 1
+        return self.submissions[index] if index < len(self.submissions) else None
+
+    def exhausted(self) -> bool:
+        taken = self.taken if self.counter is None else self.counter.value
+        return taken >= len(self.submissions)
+
+
+@contextlib.contextmanager
+def responsive_threads(seconds: float = 0.001):
+    """Python switches threads every 5 ms; the kernel thread, which answers the kernels, then
+    waits up to that long for the main thread each time, and the kernels wait with it."""
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(seconds)
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(before)
+
+
 class LogCollector(logging.Handler):
     """Keeps nbgrader's warnings per learner instead of printing them over the progress bar."""
 

@@ -23,7 +23,7 @@ from click.testing import CliRunner
 
 from conftest import ROOT
 from grading import autograde_report
-from grading.autograde import FAILED, AutogradeError, AutogradeText, autograde_parallel
+from grading.autograde import FAILED, GRADED, AutogradeError, AutogradeText, autograde_parallel
 from grading.cli import main as trainer
 from grading.cohort import write_config
 from grading.nbgrader_cli import environment
@@ -363,3 +363,45 @@ def test_a_look_up_not_read_once_goes_to_the_gradebook():
     assert lookups.db == "session"
     with pytest.raises(MissingEntry):
         lookups.find_source_cell("bestaat-niet", "nb", "opdracht")
+
+
+def test_several_grading_processes_give_the_same_scores(cohorts):
+    """With more cores, several grading processes share the cohort (here two on any
+    machine): every learner is graded once, by one of them, with nbgrader's scores."""
+    report = autograde_parallel(
+        cohorts["ours"], bench.ASSIGNMENT, timeout=TIMEOUT, force=True, processes=2
+    )
+    assert sorted(r.learner for r in report.results) == sorted(LEARNERS)
+    assert sorted(report.failed) == sorted(BROKEN)
+    assert len({r.process for r in report.results if r.status != FAILED}) == 2
+    assert os.getpid() not in {r.process for r in report.results}
+    assert bench.scores(cohorts["ours"]) == bench.scores(cohorts["plain"])
+
+
+def test_a_grading_process_that_dies_loses_only_its_own_learners(cohorts):
+    """Kill one of two grading processes halfway: what it was grading is reported as
+    interrupted and removed, the other process grades the rest, a rerun completes it."""
+    killed: list[int] = []
+
+    def kill_the_first_process(result):
+        if not killed and result.status == GRADED:  # it has more in hand by then
+            killed.append(result.process)
+            os.kill(result.process, signal.SIGKILL)
+
+    report = autograde_parallel(
+        cohorts["ours"],
+        bench.ASSIGNMENT,
+        timeout=TIMEOUT,
+        force=True,
+        processes=2,
+        on_result=kill_the_first_process,
+    )
+    assert sorted(r.learner for r in report.results) == sorted(LEARNERS)
+    lost = [r.learner for r in report.results if r.reason == AutogradeText.WORKER_LOST]
+    assert lost and len(lost) < len(LEARNERS) - len(BROKEN)
+    assert not any(_notebook(cohorts["ours"], learner).exists() for learner in lost)
+    survivor = {r.process for r in report.results if r.status != FAILED} - set(killed)
+    assert len(survivor) == 1
+    again = autograde_parallel(cohorts["ours"], bench.ASSIGNMENT, timeout=TIMEOUT)
+    assert set(lost) <= set(again.graded) | set(again.failed)
+    assert bench.scores(cohorts["ours"]) == bench.scores(cohorts["plain"])
