@@ -24,21 +24,20 @@ starting and stopping a kernel. Here each submission still goes through nbgrader
 3. **finish** (main thread): nbgrader's autograde pass again, with ``Execute`` replaced by the
    executed notebook; ``SaveAutoGrades``, ``AssignLatePenalties`` and the writer run unchanged.
 
-Only the main thread touches the gradebook, one step at a time: there is a single writer, so
-the SQLite gradebook is never written concurrently (and PostgreSQL works the same way). The
-grades are those of plain ``nbgrader autograde``, because every step that decides a grade is
-nbgrader's code with nbgrader's configuration; the tests compare both, cell by cell. One
-caveat: many kernels share the CPU, so a cell close to the time limit could pass in one and not
-in the other; learners' cells take milliseconds, the limit is 20 seconds.
+Each grading process is a single writer of the gradebook; with several processes (many cores,
+:mod:`grading.autograde_graders`) each writes its own learners' rows, one transaction at a
+time. The grades are those of plain ``nbgrader autograde``: every step that decides a grade is
+nbgrader's code with nbgrader's configuration (the tests compare both, cell by cell; a cell
+close to the time limit could still pass in one and not the other, as kernels share the CPU).
 
-Not chosen: one ``nbgrader autograde --student X`` process per learner. Each pays nbgrader's
-start-up (about 2.5 CPU seconds of imports, four times a whole notebook) and they write the
-SQLite gradebook concurrently ("database is locked" retries). Here the start-up is paid once.
-A kernel started anew costs about 0.4 CPU seconds (Python, ipykernel, the assignment's
-imports); a forked one a few hundredths. What remains per submission is nbgrader's own work in
-this process (its preprocessors, validating every cell's metadata, one gradebook commit per
-graded cell), which grows with the number of cells. ``benchmarks/autograde_benchmark.py``
-measures the speed-up against plain ``nbgrader autograde``.
+What a submission costs the grading process, and what was cut: nbgrader opened a database
+engine for every step and looked up the source and the grades cell by cell (now once per run
+and per notebook, :mod:`grading.autograde_gradebook`), committed once per graded cell (now once
+per notebook), checked its metadata schema for every cell, and logged every kernel message at
+DEBUG only to drop it. What remains is nbgrader's preprocessors, nbformat's validation and
+copies, and talking to the kernels. Not chosen: one ``nbgrader autograde --student X`` process
+per learner, which pays nbgrader's start-up (2.5 CPU s) for every learner.
+``benchmarks/autograde_benchmark.py`` measures the speed-up against plain nbgrader.
 
 Isolation: a notebook that cannot be read, a kernel that dies or does not start, or any other
 error fails only that submission (its ``autograded/`` folder is removed, as nbgrader does). A
@@ -62,7 +61,6 @@ import re
 import time
 import traceback
 import warnings
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from nbconvert.writers import FilesWriter
@@ -92,13 +90,13 @@ from grading.autograde_pipeline import (
     responsive_threads,
     timed_out_cells,
 )
+from grading.autograde_report import FAILED, GRADED, SKIPPED, AutogradeReport, LearnerResult
 from grading.cohort import Cohort
 from grading.errors import TrainerError
 from grading.kernel_forkserver import ForkServer, imports_of
 from grading.messages import AutogradeText
 from grading.submission import answers_problem
 
-GRADED, FAILED, SKIPPED = "graded", "failed", "skipped"
 KERNELS_AHEAD_PER_WORKER = 4  # kernels started ahead of need, per executing notebook
 
 
@@ -106,50 +104,6 @@ class AutogradeError(TrainerError):
     """The cohort or the assignment cannot be graded; the message is Dutch, for the trainer."""
 
     exit_code = 2  # 1 means: graded, but some submissions failed
-
-
-@dataclass
-class LearnerResult:
-    """What happened to one learner's submission."""
-
-    learner: str
-    status: str  # GRADED, FAILED or SKIPPED
-    score: float | None = None
-    max_score: float | None = None
-    open_items: int = 0
-    timed_out_cells: int = 0
-    reason: str = ""  # Dutch, for the trainer
-    detail: str = ""  # English log lines and traceback, for whoever debugs
-    seconds: float = 0.0
-    resubmitted: bool = False  # graded before, handed in again since, graded anew
-    answers_note: str = ""  # Dutch: the answers file is missing, empty or damaged
-    process: int = 0  # the grading process (pid) that graded it
-
-
-@dataclass
-class AutogradeReport:
-    """The outcome of one parallel autograde run."""
-
-    assignment: str
-    workers: int
-    seconds: float = 0.0
-    results: list[LearnerResult] = field(default_factory=list)
-    messages: list[str] = field(default_factory=list)  # English log lines of no one learner
-
-    def by_status(self, status: str) -> list[str]:
-        return sorted(r.learner for r in self.results if r.status == status)
-
-    @property
-    def graded(self) -> list[str]:
-        return self.by_status(GRADED)
-
-    @property
-    def failed(self) -> list[str]:
-        return self.by_status(FAILED)
-
-    @property
-    def skipped(self) -> list[str]:
-        return self.by_status(SKIPPED)
 
 
 class _Run:

@@ -33,6 +33,7 @@ import warnings
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
+from grading.autograde_report import FAILED, AutogradeReport
 from grading.messages import AutogradeText
 
 CORES_PER_PROCESS = 2.2  # one grading process and the kernels it keeps busy (measured)
@@ -52,8 +53,6 @@ def notebooks_at_once(cores: int, processes: int) -> int:
 def grade_in_processes(grader, submissions, processes, per_process, report, on_result) -> None:
     """Grade ``submissions`` of ``grader`` (a ``_Run``) in ``processes`` fresh processes,
     ``per_process`` notebooks at a time in each; results reach ``on_result`` as they come."""
-    from grading.autograde import FAILED  # noqa: PLC0415 - that module imports this one
-
     orders = {
         "root": str(grader.root),
         "assignment": grader.assignment,
@@ -137,7 +136,7 @@ class _Asking:
 
 def _grade_share(orders: Connection, results: Connection) -> None:
     """In a grading process: take submissions until none is left; send each result."""
-    from grading.autograde import AutogradeReport, _Run  # noqa: PLC0415 - a fresh process
+    from grading.autograde import _Run  # noqa: PLC0415 - that module imports this one
     from grading.autograde_gradebook import shared_gradebook  # noqa: PLC0415
     from grading.autograde_pipeline import (  # noqa: PLC0415
         in_course,

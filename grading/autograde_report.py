@@ -1,12 +1,61 @@
-"""What a trainer reads after ``trainer nakijken``: a Dutch line per learner and the totals.
+"""The outcome of ``trainer nakijken`` (per learner, and the run) and what a trainer reads of
+it: a Dutch line per learner and the totals.
 
 Plain text only; ``grading.cli`` lays the rows out as a table.
 """
 
 from __future__ import annotations
 
-from grading.autograde import FAILED, GRADED, SKIPPED, AutogradeReport, LearnerResult
+from dataclasses import dataclass, field
+
 from grading.messages import AutogradeText as T
+
+GRADED, FAILED, SKIPPED = "graded", "failed", "skipped"
+
+
+@dataclass
+class LearnerResult:
+    """What happened to one learner's submission."""
+
+    learner: str
+    status: str  # GRADED, FAILED or SKIPPED
+    score: float | None = None
+    max_score: float | None = None
+    open_items: int = 0
+    timed_out_cells: int = 0
+    reason: str = ""  # Dutch, for the trainer
+    detail: str = ""  # English log lines and traceback, for whoever debugs
+    seconds: float = 0.0
+    resubmitted: bool = False  # graded before, handed in again since, graded anew
+    answers_note: str = ""  # Dutch: the answers file is missing, empty or damaged
+    process: int = 0  # the grading process (pid) that graded it
+
+
+@dataclass
+class AutogradeReport:
+    """The outcome of one parallel autograde run."""
+
+    assignment: str
+    workers: int
+    seconds: float = 0.0
+    results: list[LearnerResult] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)  # English log lines of no one learner
+
+    def by_status(self, status: str) -> list[str]:
+        return sorted(r.learner for r in self.results if r.status == status)
+
+    @property
+    def graded(self) -> list[str]:
+        return self.by_status(GRADED)
+
+    @property
+    def failed(self) -> list[str]:
+        return self.by_status(FAILED)
+
+    @property
+    def skipped(self) -> list[str]:
+        return self.by_status(SKIPPED)
+
 
 LABELS = {GRADED: T.GRADED, FAILED: T.FAILED, SKIPPED: T.SKIPPED}
 HEADERS = (T.COL_LEARNER, T.COL_RESULT, T.COL_SCORE, T.COL_NOTE)

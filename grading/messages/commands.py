@@ -54,7 +54,7 @@ class CliText:
     HELP_COLLECT = "Haal de ingeleverde opdrachten op uit de uitwisselmap."
     HELP_IMPORT_PACKAGES = "Lees een MAP met inleverpakketten (zip-bestanden) in voor OPDRACHT."
     HELP_AUTOGRADE = "Kijk alle inleveringen van OPDRACHT tegelijk na."
-    HELP_WORKERS = "Hoeveel notebooks tegelijk draaien (standaard: het aantal processorkernen)."
+    HELP_WORKERS = "Hoeveel processorkernen nakijken gebruikt (standaard: alle)."
     HELP_TIMEOUT = "Tijdslimiet per cel in seconden (standaard: 20)."
     HELP_AUTOGRADE_AGAIN = "Kijk alles opnieuw na, ook wat al is nagekeken."
     HELP_FEEDBACK = "Maak Nederlandse feedback voor OPDRACHT en geef die vrij."
