@@ -46,6 +46,7 @@ from nbgrader.api import Gradebook, MissingEntry  # noqa: E402
 
 from course.factfill import fill_tree  # noqa: E402
 from grading import ASSIGNMENTS_DIR, GRADING_DIR  # noqa: E402
+from grading.autograde_graders import grading_processes, notebooks_at_once  # noqa: E402
 from grading.cohort import write_config  # noqa: E402
 from grading.nbgrader_cli import environment, run  # noqa: E402
 
@@ -383,11 +384,19 @@ def main() -> int:
     parser.add_argument("--learners", type=int, default=40)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--timeouts", type=int, nargs="+", default=[20, 5], help="cell limits")
-    parser.add_argument("--workers", type=int, default=None, help="ours; default: cores given")
+    parser.add_argument(
+        "--workers", type=int, default=None, help="cores for nakijken; default: all given"
+    )
     parser.add_argument("--assignments", nargs="+", default=list(NOTEBOOKS), choices=NOTEBOOKS)
     args = parser.parse_args()
     cores = len(os.sched_getaffinity(0))
-    print(f"{cores} cores given, nakijken with {args.workers or cores} workers", flush=True)
+    use = args.workers or cores
+    processes = grading_processes(use)
+    print(
+        f"{cores} cores given; nakijken uses {use}: {processes} grading process(es), "
+        f"{notebooks_at_once(use, processes)} notebooks at once in each",
+        flush=True,
+    )
     rows = []
     with tempfile.TemporaryDirectory(prefix="autograde-benchmark-") as tmp:
         for assignment in args.assignments:
