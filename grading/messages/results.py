@@ -13,7 +13,7 @@ class AutogradeText:
         "Opdracht '{assignment}' is nog niet uitgedeeld in dit cohort. "
         "Deel de opdracht eerst uit (trainer uitdelen {assignment})."
     )
-    BAD_WORKERS = "Het aantal werkers moet 1 of meer zijn (je gaf {value})."
+    BAD_WORKERS = "Het aantal werkers (processorkernen) moet 1 of meer zijn (je gaf {value})."
     BAD_TIMEOUT = "De tijdslimiet per cel moet 1 seconde of meer zijn (je gaf {value})."
     NO_NOTEBOOK = "In de inlevering staat geen notebook van deze opdracht."
     NOTEBOOK_UNREADABLE = (
@@ -40,7 +40,7 @@ class AutogradeText:
     SCORE = "{score} van {max_score}"
     SUMMARY = (
         "{graded} nagekeken, {failed} mislukt, {skipped} al eerder nagekeken. "
-        "Tijd: {seconds} seconden met {workers} werkers."
+        "Tijd: {seconds} seconden op {workers} processorkernen."
     )
 
 
