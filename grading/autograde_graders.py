@@ -61,10 +61,13 @@ def grade_in_processes(grader, submissions, processes, per_process, report, on_r
         "force": grader.force,
         "submissions": submissions,
     }
-    children = [_start(orders) for _ in range(processes)]
+    children = [_start(orders["root"]) for _ in range(processes)]
     readers = {reader: (process, writer) for process, reader, writer in children}
     taken = 0
     try:
+        for _process, _reader, writer in children:  # all started first: they import at once
+            with contextlib.suppress(OSError):  # one that died at start just sends nothing
+                writer.send(orders)
         while readers:
             for reader in wait(list(readers)):
                 try:
@@ -100,19 +103,17 @@ def grade_in_processes(grader, submissions, processes, per_process, report, on_r
             on_result(result)
 
 
-def _start(orders: dict):
-    """One grading process, with a pipe each way; its orders are sent at once."""
+def _start(root: str):
+    """One grading process, with a pipe each way (it reads its orders first of all)."""
     down_read, down_write = os.pipe()
     up_read, up_write = os.pipe()
     command = [sys.executable, "-m", "grading.autograde_graders", str(down_read), str(up_write)]
     try:
-        process = subprocess.Popen(command, pass_fds=(down_read, up_write), cwd=orders["root"])
+        process = subprocess.Popen(command, pass_fds=(down_read, up_write), cwd=root)
     finally:
         os.close(down_read)
         os.close(up_write)
-    writer, reader = Connection(down_write, readable=False), Connection(up_read, writable=False)
-    writer.send(orders)
-    return process, reader, writer
+    return process, Connection(up_read, writable=False), Connection(down_write, readable=False)
 
 
 class _Asking:
@@ -136,16 +137,16 @@ class _Asking:
 
 def _grade_share(orders: Connection, results: Connection) -> None:
     """In a grading process: take submissions until none is left; send each result."""
-    from grading.autograde import _Run  # noqa: PLC0415 - that module imports this one
-    from grading.autograde_gradebook import shared_gradebook  # noqa: PLC0415
-    from grading.autograde_pipeline import (  # noqa: PLC0415
-        in_course,
-        process_state,
-        responsive_threads,
-    )
-
     try:
-        given = orders.recv()
+        given = orders.recv()  # before the slow imports: the trainer's process waits for it
+        from grading.autograde import _Run  # noqa: PLC0415 - that module imports this one
+        from grading.autograde_gradebook import shared_gradebook  # noqa: PLC0415
+        from grading.autograde_pipeline import (  # noqa: PLC0415
+            in_course,
+            process_state,
+            responsive_threads,
+        )
+
         root, workers = Path(given["root"]), given["workers"]
         report = AutogradeReport(given["assignment"], workers)
         with contextlib.ExitStack() as stack:
