@@ -2,5 +2,4 @@
 
 from grading.cli import main
 
-if __name__ == "__main__":  # not when a grading process (multiprocessing) imports it
-    main(prog_name="trainer")
+main(prog_name="trainer")

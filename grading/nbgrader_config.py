@@ -8,18 +8,13 @@ A cohort's own ``nbgrader_config.py`` loads this file and adds its root folder, 
     c.CourseDirectory.source_directory = "source"
 """
 
-from nbconvert.preprocessors import ClearMetadataPreprocessor
+from nbgrader.converters.autograde import Autograde
 from nbgrader.preprocessors import (
-    AssignLatePenalties,
     CheckCellMetadata,
     ClearOutput,
     DeduplicateIds,
-    Execute,
-    IgnorePattern,
-    LimitOutput,
     OverwriteCells,
     OverwriteKernelspec,
-    SaveAutoGrades,
 )
 
 from grading.preprocessors import (
@@ -72,16 +67,10 @@ c.Autograde.sanitize_preprocessors = [
 # learners' feedback is Dutch and never shows test code or rubrics.
 from grading.feedback import feedback_config  # noqa: E402
 
-# nbgrader's own list, then AddRubrics. Written out, not appended: nbgrader can load this file
-# twice (from the working folder and from the cohort root), and an append then ran it twice.
+# nbgrader's own list, then AddRubrics. Set, not appended: nbgrader can load this file twice
+# (from the working folder and from the cohort root), and an append then ran it twice.
 c.Autograde.autograde_preprocessors = [
-    Execute,
-    IgnorePattern,
-    ClearMetadataPreprocessor,
-    LimitOutput,
-    SaveAutoGrades,
-    AssignLatePenalties,
-    CheckCellMetadata,
+    *Autograde.class_traits()["autograde_preprocessors"].default(),
     AddRubrics,
 ]
 c.merge(feedback_config())
