@@ -2,4 +2,5 @@
 
 from grading.cli import main
 
-main(prog_name="trainer")
+if __name__ == "__main__":  # not when a grading process (multiprocessing) imports it
+    main(prog_name="trainer")

@@ -111,7 +111,7 @@ class _Run:
 
     def __init__(self, root: Path, assignment: str, workers: int, timeout: int, force: bool):
         self.root, self.assignment, self.workers, self.force = root, assignment, workers, force
-        self.timeout, self.known = timeout, None
+        self.timeout = timeout
         self.app = AutogradeApp()
         self.app.initialize([assignment] + (["--force"] if force else []))
         self.app.update_config(
@@ -138,12 +138,6 @@ class _Run:
 
     # ------------------------------------------------------------------ checks
     def known_notebooks(self) -> set[str]:
-        """The assignment's notebooks in the gradebook (asked once per run)."""
-        if self.known is None:
-            self.known = self._read_known_notebooks()
-        return self.known
-
-    def _read_known_notebooks(self) -> set[str]:
         url = self.coursedir.db_url
         if url.startswith("sqlite:///") and not Path(url[len("sqlite:///") :]).exists():
             raise AutogradeError(AutogradeText.NO_GRADEBOOK.format(url=url))
@@ -349,22 +343,6 @@ class _Run:
             kernels.close()
 
 
-@contextlib.contextmanager
-def grading_run(root: Path, assignment: str, workers: int, timeout: int, force: bool):
-    """A ``_Run`` in this process, with what a run changes in it (working folder, nbgrader's
-    log and environment, the shared gradebook, warnings, thread switching) undone after."""
-    with (
-        in_course(root),
-        process_state(),
-        shared_gradebook(),
-        warnings.catch_warnings(),
-        responsive_threads(),
-    ):
-        grader = _Run(root, assignment, workers, timeout, force)
-        warnings.showwarning = grader.logs.warning
-        yield grader
-
-
 def autograde_parallel(
     root: Path,
     assignment: str,
@@ -398,7 +376,13 @@ def autograde_parallel(
     on_result, on_total = on_result or (lambda _r: None), on_total or (lambda _n: None)
     report = AutogradeReport(assignment, workers)
     started = time.monotonic()
-    with grading_run(root, assignment, at_once, timeout, force) as grader:
+    with contextlib.ExitStack() as stack:
+        for context in (in_course(root), process_state(), shared_gradebook()):
+            stack.enter_context(context)
+        stack.enter_context(warnings.catch_warnings())
+        stack.enter_context(responsive_threads())
+        grader = _Run(root, assignment, at_once, timeout, force)
+        warnings.showwarning = grader.logs.warning
         grader.known_notebooks()  # the Dutch error before anything starts
         submissions = grader.submissions()
         on_total(len(submissions))

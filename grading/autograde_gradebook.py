@@ -3,7 +3,7 @@
 nbgrader's preprocessors open a new ``Gradebook`` for every step of every notebook (ten per
 submission: each a new database engine, a check of every table and of the course), and look
 up the assignment's source one cell at a time (``find_source_cell``, ``find_graded_cell``) and
-each learner's grades and comments one cell at a time (``find_grade``, ``find_comment``): about 450
+each learner's grades one cell at a time (``find_grade``, ``find_comment``): about 450
 queries per module-1 submission, a third of the grading process's time.
 
 Inside :func:`shared_gradebook` (one ``nakijken`` run in this process):
@@ -53,7 +53,6 @@ class Source:
     """A notebook's source as the gradebook holds it (plain values, no database objects)."""
 
     cells: list[SimpleNamespace]  # name, cell_type, locked, source, checksum; gradebook order
-    by_name: dict[str, SimpleNamespace]  # the same cells by name
     graded: dict[str, SimpleNamespace]  # grade cells, then task cells of other names: max_score
     grades: dict[str, float]  # grade cell name: max score
     solutions: frozenset[str]
@@ -130,7 +129,7 @@ def _read_source(db_url: str, notebook: str, assignment: str) -> Source:
     graded.update(
         {name: SimpleNamespace(name=name, max_score=score) for name, score in grades.items()}
     )
-    return Source(cells, {cell.name: cell for cell in cells}, graded, grades, solutions)
+    return Source(cells, graded, grades, solutions)
 
 
 def source_of(resources) -> Source:
@@ -172,7 +171,9 @@ class OverwriteCellsOnce(OverwriteCells):
         source = source_of(resources)
         real = self.gradebook
         self.gradebook = _Lookups(
-            real, find_source_cell=source.by_name, find_graded_cell=source.graded
+            real,
+            find_source_cell={c.name: c for c in source.cells},
+            find_graded_cell=source.graded,
         )
         try:
             return super().preprocess_cell(cell, resources, cell_index)
@@ -196,8 +197,8 @@ def _joined(session, model, cell_model, notebook, assignment, student):
 
 def submission_lookups(gradebook: Gradebook, notebook: str, assignment: str, student: str):
     """A gradebook that answers ``find_grade`` and ``find_comment`` for one submitted notebook
-    from four queries, two for each (nbgrader's own joins and its order: a grade cell's name
-    before a task cell's), with the same objects of the same session."""
+    from two queries (nbgrader's own joins and its order: a grade cell's name before a task
+    cell's), with the same objects of the same session."""
     session = gradebook.db
     grades, comments = {}, {}
     for found, model, cell_models in (

@@ -6,8 +6,8 @@ submission, its kernels about 0.4: one grading process keeps about two cores bus
 machine with more cores it would be the bottleneck. So ``nakijken`` starts one grading
 process per :data:`CORES_PER_PROCESS` cores (on two cores: one, in the trainer's own process).
 
-* **Work**: every process asks the trainer's process for the next submission nobody took
-  yet, so a slow submission holds up nothing else.
+* **Work**: every process takes the next submission nobody took yet (one shared counter,
+  :class:`grading.autograde_pipeline.Claims`), so a slow submission holds up nothing else.
 * **Gradebook**: every process writes the rows of the learners it grades, each notebook in
   one transaction. SQLite lets one process write at a time and the others wait for it (up
   to a minute per transaction, :mod:`grading.autograde_gradebook`); PostgreSQL does the same.
@@ -29,6 +29,7 @@ import os
 import subprocess
 import sys
 import traceback
+import warnings
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
@@ -138,12 +139,23 @@ def _grade_share(orders: Connection, results: Connection) -> None:
     """In a grading process: take submissions until none is left; send each result."""
     try:
         given = orders.recv()  # before the slow imports: the trainer's process waits for it
-        from grading.autograde import grading_run  # noqa: PLC0415 - it imports this module
+        from grading.autograde import _Run  # noqa: PLC0415 - that module imports this one
+        from grading.autograde_gradebook import shared_gradebook  # noqa: PLC0415
+        from grading.autograde_pipeline import (  # noqa: PLC0415
+            in_course,
+            process_state,
+            responsive_threads,
+        )
 
-        root, assignment = Path(given["root"]), given["assignment"]
-        report = AutogradeReport(assignment, given["workers"])
-        run = grading_run(root, assignment, given["workers"], given["timeout"], given["force"])
-        with run as grader:
+        root, workers = Path(given["root"]), given["workers"]
+        report = AutogradeReport(given["assignment"], workers)
+        with contextlib.ExitStack() as stack:
+            for context in (in_course(root), process_state(), shared_gradebook()):
+                stack.enter_context(context)
+            stack.enter_context(warnings.catch_warnings())
+            stack.enter_context(responsive_threads())
+            grader = _Run(root, given["assignment"], workers, given["timeout"], given["force"])
+            warnings.showwarning = grader.logs.warning
             claims = _Asking(given["submissions"], orders, results)
             grader.run(report, lambda result: results.send(("result", result)), claims)
         results.send(("messages", report.messages))

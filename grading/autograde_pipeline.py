@@ -112,7 +112,7 @@ class SaveAutoGradesOnce(SaveAutoGrades):
     with 36 questions spends most of its grading time waiting. Here each cell's score and
     comment are written by nbgrader's own code, then the notebook's grades are committed
     together; a crash halfway leaves none of them, not some. The notebook's grade and
-    comment rows are read in four queries, not one per cell
+    comment rows are read in two queries, not one per cell
     (:func:`grading.autograde_gradebook.submission_lookups`).
     """
 
@@ -209,19 +209,29 @@ class Submission:
 
 
 class Claims:
-    """The submissions one grading process grades, taken in order. (With several processes
-    each asks the trainer's process instead: ``grading.autograde_graders._Asking``.)"""
+    """The submissions of a run, each taken by exactly one grading process.
 
-    def __init__(self, submissions: list):
-        self.submissions, self.taken = submissions, 0
+    With ``counter`` (a ``multiprocessing.Value`` shared by the grading processes) every
+    process takes the next one that no process took yet, so a slow submission never holds up
+    a fixed share of the others; without it, this process takes them all in order.
+    """
+
+    def __init__(self, submissions: list, counter=None):
+        self.submissions, self.counter, self.taken = submissions, counter, 0
 
     def take(self):
         """The next submission, or None when every one was taken."""
-        self.taken += 1
-        return self.submissions[self.taken - 1] if self.taken <= len(self.submissions) else None
+        if self.counter is None:
+            index, self.taken = self.taken, self.taken + 1
+        else:
+            with self.counter.get_lock():
+                index = self.counter.value
+                self.counter.value = index + 1
+        return self.submissions[index] if index < len(self.submissions) else None
 
     def exhausted(self) -> bool:
-        return self.taken >= len(self.submissions)
+        taken = self.taken if self.counter is None else self.counter.value
+        return taken >= len(self.submissions)
 
 
 @contextlib.contextmanager

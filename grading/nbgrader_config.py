@@ -8,13 +8,18 @@ A cohort's own ``nbgrader_config.py`` loads this file and adds its root folder, 
     c.CourseDirectory.source_directory = "source"
 """
 
-from nbgrader.converters.autograde import Autograde
+from nbconvert.preprocessors import ClearMetadataPreprocessor
 from nbgrader.preprocessors import (
+    AssignLatePenalties,
     CheckCellMetadata,
     ClearOutput,
     DeduplicateIds,
+    Execute,
+    IgnorePattern,
+    LimitOutput,
     OverwriteCells,
     OverwriteKernelspec,
+    SaveAutoGrades,
 )
 
 from grading.preprocessors import (
@@ -67,10 +72,16 @@ c.Autograde.sanitize_preprocessors = [
 # learners' feedback is Dutch and never shows test code or rubrics.
 from grading.feedback import feedback_config  # noqa: E402
 
-# nbgrader's own list, then AddRubrics. Set, not appended: nbgrader can load this file twice
-# (from the working folder and from the cohort root), and an append then ran it twice.
+# nbgrader's own list, then AddRubrics. Written out, not appended: nbgrader can load this file
+# twice (from the working folder and from the cohort root), and an append then ran it twice.
 c.Autograde.autograde_preprocessors = [
-    *Autograde.class_traits()["autograde_preprocessors"].default(),
+    Execute,
+    IgnorePattern,
+    ClearMetadataPreprocessor,
+    LimitOutput,
+    SaveAutoGrades,
+    AssignLatePenalties,
+    CheckCellMetadata,
     AddRubrics,
 ]
 c.merge(feedback_config())

@@ -22,26 +22,37 @@ def _grade_id(cell) -> str | None:
     return cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
 
 
-class RestoreDeletedCells(NbGraderPreprocessor):
+class _SourceAware(NbGraderPreprocessor):
+    """Base for preprocessors that compare a submission with the source in the gradebook."""
+
+    def _source(self, resources: ResourcesDict):
+        source = source_of(resources)  # read once per `nakijken` run
+        cells = [
+            {"name": c.name, "cell_type": c.cell_type, "locked": c.locked, "source": c.source}
+            for c in source.cells
+        ]
+        return cells, source.grades, source.solutions
+
+
+class RestoreDeletedCells(_SourceAware):
     """Put back locked and graded cells that a learner deleted, in their original place."""
 
     def preprocess(self, nb: NotebookNode, resources: ResourcesDict):
-        found = source_of(resources)  # read once per `nakijken` run
-        grades, source_cells = found.grades, found.cells
+        source_cells, grades, solutions = self._source(resources)
         present = {_grade_id(cell) for cell in nb.cells} - {None}
         for position, source in enumerate(source_cells):
-            name = source.name
+            name = source["name"]
             if name in present:
                 continue
-            if not (source.locked or name in grades):
+            if not (source["locked"] or name in grades):
                 continue
             self.log.warning("Cell %s was deleted by the learner; restoring it", name)
-            cell = _rebuild(source, grades.get(name), name in found.solutions)
+            cell = _rebuild(source, grades.get(name), name in solutions)
             anchor = next(
                 (
-                    earlier.name
+                    earlier["name"]
                     for earlier in reversed(source_cells[:position])
-                    if earlier.name in present
+                    if earlier["name"] in present
                 ),
                 None,
             )
@@ -67,13 +78,13 @@ class DropAddedCodeCells(NbGraderPreprocessor):
         return nb, resources
 
 
-def _rebuild(source, points, is_solution: bool) -> NotebookNode:
+def _rebuild(source: dict, points, is_solution: bool) -> NotebookNode:
     """A cell with the right nbgrader metadata; OverwriteCells then restores its content."""
     metadata = {
         "nbgrader": {
             "grade": points is not None,
-            "grade_id": source.name,
-            "locked": source.locked,
+            "grade_id": source["name"],
+            "locked": source["locked"],
             "schema_version": 3,
             "solution": is_solution,
             "task": False,
@@ -85,9 +96,9 @@ def _rebuild(source, points, is_solution: bool) -> NotebookNode:
         metadata["editable"] = False
         metadata["deletable"] = False
     # A restored answer cell starts empty: the source holds the model answer, not the learner's.
-    text = "" if is_solution else source.source
-    cell_id = "restored-" + re.sub(r"[^A-Za-z0-9_-]", "-", source.name)[:50]
-    cell = {"id": cell_id, "cell_type": source.cell_type, "metadata": metadata, "source": text}
-    if source.cell_type == "code":
+    text = "" if is_solution else source["source"]
+    cell_id = "restored-" + re.sub(r"[^A-Za-z0-9_-]", "-", source["name"])[:50]
+    cell = {"id": cell_id, "cell_type": source["cell_type"], "metadata": metadata, "source": text}
+    if source["cell_type"] == "code":
         cell.update(execution_count=None, outputs=[])
     return from_dict(cell)
